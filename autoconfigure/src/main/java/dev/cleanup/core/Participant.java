@@ -1,0 +1,267 @@
+package dev.cleanup.core;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One closable thing: a name, a kind, a stage, a timeout and a {@link Teardown}. A
+ * participant built with {@link Builder#weak} holds its resource weakly and drops out
+ * once the resource is garbage collected.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class Participant {
+
+	private final String name;
+
+	private final Kind kind;
+
+	private final Stage stage;
+
+	private final @Nullable Duration timeout;
+
+	private final Supplier<@Nullable Teardown> teardown;
+
+	private final @Nullable WeakReference<?> reference;
+
+	private final AtomicBoolean closeStarted = new AtomicBoolean();
+
+	private final AtomicReference<@Nullable CloseResult> lastResult = new AtomicReference<>();
+
+	private Participant(Builder builder, String name) {
+		this.name = name;
+		this.kind = builder.kind;
+		this.stage = builder.stage;
+		this.timeout = builder.timeout;
+		this.teardown = Objects.requireNonNull(builder.teardown, "A teardown is required");
+		this.reference = builder.reference;
+	}
+
+	/**
+	 * Start building a participant.
+	 * @param name the name; characters outside {@code [A-Za-z0-9_-]} become {@code -}
+	 * @return the builder
+	 */
+	public static Builder builder(String name) {
+		return new Builder(ParticipantNames.sanitize(name));
+	}
+
+	/**
+	 * Return the name, unique within its registry and safe in a URL path.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return the kind.
+	 * @return the kind
+	 */
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * Return the stage this participant closes in unless configuration says otherwise.
+	 * @return {@link Stage#CLOSE} or {@link Stage#DISPOSE}
+	 */
+	public Stage stage() {
+		return this.stage;
+	}
+
+	/**
+	 * Return the timeout this participant asked for, if any.
+	 * @return the timeout or {@code null} to use its stage's
+	 */
+	public @Nullable Duration timeout() {
+		return this.timeout;
+	}
+
+	/**
+	 * Whether the resource is held weakly.
+	 * @return {@code true} for participants the starter captured rather than beans
+	 */
+	public boolean isWeak() {
+		return this.reference != null;
+	}
+
+	/**
+	 * Whether the resource was garbage collected.
+	 * @return {@code true} if nothing is left to close
+	 */
+	public boolean isCollected() {
+		return this.reference != null && this.reference.get() == null;
+	}
+
+	/**
+	 * Return the teardown, or {@code null} if the resource was garbage collected.
+	 * @return the teardown
+	 */
+	public @Nullable Teardown teardown() {
+		return this.teardown.get();
+	}
+
+	/**
+	 * Return the pool usage, {@link PoolUsage#UNKNOWN} if unknown or collected. Errors
+	 * are contained.
+	 * @return the usage
+	 */
+	public PoolUsage usage() {
+		try {
+			Teardown teardown = this.teardown.get();
+			return (teardown != null) ? teardown.usage() : PoolUsage.UNKNOWN;
+		}
+		catch (RuntimeException ex) {
+			return PoolUsage.UNKNOWN;
+		}
+	}
+
+	/**
+	 * Return the result of the last close, if closed.
+	 * @return the result or {@code null}
+	 */
+	public @Nullable CloseResult lastResult() {
+		return this.lastResult.get();
+	}
+
+	/**
+	 * Whether closing has started.
+	 * @return {@code true} once a close was attempted
+	 */
+	public boolean isClosing() {
+		return this.closeStarted.get();
+	}
+
+	boolean markCloseStarted() {
+		return this.closeStarted.compareAndSet(false, true);
+	}
+
+	void recordResult(CloseResult result) {
+		this.lastResult.set(result);
+	}
+
+	Participant withName(String name) {
+		Builder builder = new Builder(name);
+		builder.kind = this.kind;
+		builder.stage = this.stage;
+		builder.timeout = this.timeout;
+		builder.teardown = this.teardown;
+		builder.reference = this.reference;
+		return new Participant(builder, name);
+	}
+
+	@Override
+	public String toString() {
+		return this.name + " (" + this.kind.displayName() + ")";
+	}
+
+	/**
+	 * Builds a {@link Participant}.
+	 */
+	public static final class Builder {
+
+		private final String name;
+
+		private Kind kind = Kind.CUSTOM;
+
+		private Stage stage = Stage.CLOSE;
+
+		private @Nullable Duration timeout;
+
+		private @Nullable Supplier<@Nullable Teardown> teardown;
+
+		private @Nullable WeakReference<?> reference;
+
+		private Builder(String name) {
+			this.name = name;
+		}
+
+		/**
+		 * Set the kind.
+		 * @param kind the kind
+		 * @return this builder
+		 */
+		public Builder kind(Kind kind) {
+			this.kind = kind;
+			return this;
+		}
+
+		/**
+		 * Set the stage to close in.
+		 * @param stage {@link Stage#CLOSE} or {@link Stage#DISPOSE}
+		 * @return this builder
+		 * @throws IllegalArgumentException for {@link Stage#DRAIN}, which closes nothing
+		 */
+		public Builder stage(Stage stage) {
+			if (!stage.closesParticipants()) {
+				throw new IllegalArgumentException("Participant '" + this.name + "' cannot close in stage '"
+						+ stage.configName() + "': use one of " + Stage.closingStageNames());
+			}
+			this.stage = stage;
+			return this;
+		}
+
+		/**
+		 * Set the graceful close timeout, overriding the stage's default.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException(
+						"Participant '" + this.name + "' timeout must be positive, was " + timeout);
+			}
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Hold the teardown strongly.
+		 * @param teardown the teardown
+		 * @return this builder
+		 */
+		public Builder teardown(Teardown teardown) {
+			Objects.requireNonNull(teardown, "teardown must not be null");
+			this.teardown = () -> teardown;
+			this.reference = null;
+			return this;
+		}
+
+		/**
+		 * Hold the resource weakly and build its teardown when needed. The adapter must
+		 * not capture the resource itself.
+		 * @param <T> the resource type
+		 * @param resource the resource
+		 * @param adapter creates the teardown for the resource
+		 * @return this builder
+		 */
+		public <T> Builder weak(T resource, Function<? super T, Teardown> adapter) {
+			WeakReference<T> reference = new WeakReference<>(resource);
+			this.teardown = () -> {
+				T referent = reference.get();
+				return (referent != null) ? adapter.apply(referent) : null;
+			};
+			this.reference = reference;
+			return this;
+		}
+
+		/**
+		 * Build the participant.
+		 * @return the participant
+		 */
+		public Participant build() {
+			return new Participant(this, this.name);
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.cleanup.core;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, for each participant, whether it is closed, in which stage and with which
+ * graceful timeout: a per-name override wins over what the participant asked for, which
+ * wins over the stage's default. Names match relaxed ({@code payments-client} matches
+ * {@code paymentsClient}).
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class ParticipantPolicy {
+
+	private final Map<Stage, Duration> stageTimeouts;
+
+	private final Map<String, Override> overrides;
+
+	private ParticipantPolicy(Map<Stage, Duration> stageTimeouts, Map<String, Override> overrides) {
+		this.stageTimeouts = stageTimeouts;
+		this.overrides = overrides;
+	}
+
+	/**
+	 * Create a policy.
+	 * @param stageTimeouts the default graceful timeout of each closing stage
+	 * @param overrides per-name overrides, keyed by participant name as configured
+	 * @return the policy
+	 */
+	public static ParticipantPolicy of(Map<Stage, Duration> stageTimeouts, Map<String, Override> overrides) {
+		Map<Stage, Duration> timeouts = new EnumMap<>(Stage.class);
+		timeouts.putAll(stageTimeouts);
+		for (Stage stage : Stage.values()) {
+			if (stage.closesParticipants()) {
+				Objects.requireNonNull(timeouts.get(stage), () -> "No timeout for stage " + stage.configName());
+			}
+		}
+		Map<String, Override> relaxed = new HashMap<>();
+		overrides.forEach((name, override) -> relaxed.put(ParticipantNames.relaxed(name), override));
+		return new ParticipantPolicy(timeouts, relaxed);
+	}
+
+	/**
+	 * Return the settings for a participant.
+	 * @param participant the participant
+	 * @return its settings
+	 */
+	public Settings settingsFor(Participant participant) {
+		Override override = this.overrides.get(ParticipantNames.relaxed(participant.name()));
+		Stage stage = (override != null && override.stage() != null) ? override.stage() : participant.stage();
+		Duration timeout = (override != null && override.timeout() != null) ? override.timeout()
+				: (participant.timeout() != null) ? participant.timeout() : this.stageTimeouts.get(stage);
+		boolean enabled = override == null || override.enabled();
+		return new Settings(enabled, stage, Objects.requireNonNull(timeout));
+	}
+
+	/**
+	 * Return the default graceful timeout of a closing stage.
+	 * @param stage the stage
+	 * @return the timeout
+	 */
+	public Duration stageTimeout(Stage stage) {
+		return Objects.requireNonNull(this.stageTimeouts.get(stage), stage::configName);
+	}
+
+	/**
+	 * Return the configured names that match none of the given participants.
+	 * @param configuredNames names as configured
+	 * @param participants the participants known now
+	 * @return the configured names without a match
+	 */
+	public static List<String> unmatched(Collection<String> configuredNames,
+			Collection<Participant> participants) {
+		Set<String> known = new HashSet<>();
+		participants.forEach((participant) -> known.add(ParticipantNames.relaxed(participant.name())));
+		return configuredNames.stream().filter((name) -> !known.contains(ParticipantNames.relaxed(name))).toList();
+	}
+
+	/**
+	 * Settings of one participant.
+	 *
+	 * @param enabled whether it is closed at all
+	 * @param stage the stage it closes in
+	 * @param timeout its graceful timeout
+	 */
+	public record Settings(boolean enabled, Stage stage, Duration timeout) {
+	}
+
+	/**
+	 * A per-name override; {@code null} parts keep the participant's own or the stage's
+	 * value.
+	 *
+	 * @param enabled whether the participant is closed at all
+	 * @param stage the stage to close in
+	 * @param timeout the graceful timeout
+	 */
+	public record Override(boolean enabled, @Nullable Stage stage, @Nullable Duration timeout) {
+	}
+
+}

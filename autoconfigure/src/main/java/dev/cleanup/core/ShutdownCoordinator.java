@@ -1,0 +1,240 @@
+package dev.cleanup.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the stages of one application's shutdown against its {@link ParticipantRegistry}:
+ * drain, close, dispose, then the report. Each step is safe to call once the previous
+ * one returned; none blocks past its budget.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public class ShutdownCoordinator {
+
+	private final ParticipantRegistry registry;
+
+	private final ParticipantPolicy policy;
+
+	private final Duration drainTimeout;
+
+	private final StageRunner runner = new StageRunner();
+
+	private final List<InFlightSource> inFlightSources = new CopyOnWriteArrayList<>();
+
+	private final List<CloseResult> results = Collections.synchronizedList(new ArrayList<>());
+
+	private volatile ShutdownState state = ShutdownState.RUNNING;
+
+	private volatile @Nullable Instant shutdownStartedAt;
+
+	private volatile long shutdownStartNanos;
+
+	private volatile DrainResult drainResult = DrainResult.NOT_RUN;
+
+	private volatile @Nullable ShutdownReport report;
+
+	/**
+	 * Create a coordinator.
+	 * @param registry the participants
+	 * @param policy decides stage and timeout per participant
+	 * @param drainTimeout how long after shutdown starts the drain may wait
+	 */
+	public ShutdownCoordinator(ParticipantRegistry registry, ParticipantPolicy policy, Duration drainTimeout) {
+		this.registry = registry;
+		this.policy = policy;
+		this.drainTimeout = drainTimeout;
+	}
+
+	/**
+	 * Add a source of in-flight calls for the drain stage to wait on.
+	 * @param source the source
+	 */
+	public void addInFlightSource(InFlightSource source) {
+		this.inFlightSources.add(source);
+	}
+
+	/**
+	 * Record that shutdown started. Only the first call counts.
+	 * @return {@code true} if this call started it
+	 */
+	public synchronized boolean startShutdown() {
+		if (this.shutdownStartedAt != null) {
+			return false;
+		}
+		this.shutdownStartNanos = System.nanoTime();
+		this.shutdownStartedAt = Instant.now();
+		return true;
+	}
+
+	/**
+	 * Whether shutdown has started.
+	 * @return {@code true} once {@link #startShutdown()} was called
+	 */
+	public boolean isShuttingDown() {
+		return this.shutdownStartedAt != null;
+	}
+
+	/**
+	 * Wait until no call is in flight and no participant reports a connection in use, or
+	 * until the drain timeout, counted from the start of shutdown, has passed.
+	 * @return how the drain ended
+	 */
+	public DrainResult drain() {
+		startShutdown();
+		this.state = ShutdownState.DRAINING;
+		long start = System.nanoTime();
+		Deadline deadline = Deadline.at(this.shutdownStartNanos, this.drainTimeout);
+		boolean drained;
+		try {
+			drained = deadline.await(this::isIdle);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			drained = isIdle();
+		}
+		DrainResult result = new DrainResult(Duration.ofNanos(System.nanoTime() - start), drained, inFlightCount(),
+				busyParticipants());
+		this.drainResult = result;
+		return result;
+	}
+
+	/**
+	 * Close the participants of a stage. In {@link Stage#DISPOSE}, participants of earlier
+	 * stages that were registered too late for their own stage are closed as well.
+	 * @param stage {@link Stage#CLOSE} or {@link Stage#DISPOSE}
+	 * @return the results of this stage
+	 */
+	public List<CloseResult> close(Stage stage) {
+		if (!stage.closesParticipants()) {
+			throw new IllegalArgumentException("Stage '" + stage.configName() + "' closes nothing");
+		}
+		startShutdown();
+		this.state = (stage == Stage.CLOSE) ? ShutdownState.CLOSING : ShutdownState.DISPOSING;
+		List<StageRunner.Closing> closings = new ArrayList<>();
+		List<CloseResult> stageResults = new ArrayList<>();
+		for (Participant participant : this.registry.participants()) {
+			ParticipantPolicy.Settings settings = this.policy.settingsFor(participant);
+			if (participant.isClosing() || !belongsTo(settings.stage(), stage)) {
+				continue;
+			}
+			if (settings.enabled()) {
+				closings.add(new StageRunner.Closing(participant, settings.timeout()));
+			}
+			else if (participant.markCloseStarted()) {
+				CloseResult skipped = CloseResult.skipped(participant, stage, "disabled by configuration");
+				participant.recordResult(skipped);
+				stageResults.add(skipped);
+			}
+		}
+		stageResults.addAll(this.runner.close(stage, closings));
+		this.results.addAll(stageResults);
+		return stageResults;
+	}
+
+	private static boolean belongsTo(Stage participantStage, Stage running) {
+		return participantStage == running || participantStage.ordinal() < running.ordinal();
+	}
+
+	/**
+	 * Finish the shutdown: note participants registered after their stage ran, move to
+	 * {@link ShutdownState#CLOSED} and return the report. Later calls return the same
+	 * report.
+	 * @return the report
+	 */
+	public synchronized ShutdownReport finish() {
+		ShutdownReport existing = this.report;
+		if (existing != null) {
+			return existing;
+		}
+		startShutdown();
+		for (Participant participant : this.registry.participants()) {
+			if (participant.markCloseStarted()) {
+				CloseResult late = CloseResult.skipped(participant, this.policy.settingsFor(participant).stage(),
+						"registered after its stage ran");
+				participant.recordResult(late);
+				this.results.add(late);
+			}
+		}
+		this.state = ShutdownState.CLOSED;
+		ShutdownReport report = new ShutdownReport(Duration.ofNanos(System.nanoTime() - this.shutdownStartNanos),
+				this.drainResult, List.copyOf(this.results));
+		this.report = report;
+		return report;
+	}
+
+	/**
+	 * Return the current state.
+	 * @return the state
+	 */
+	public ShutdownState state() {
+		return this.state;
+	}
+
+	/**
+	 * Return when shutdown started.
+	 * @return the instant or {@code null} while running
+	 */
+	public @Nullable Instant shutdownStartedAt() {
+		return this.shutdownStartedAt;
+	}
+
+	/**
+	 * Return the report, once written.
+	 * @return the report or {@code null}
+	 */
+	public @Nullable ShutdownReport report() {
+		return this.report;
+	}
+
+	/**
+	 * Return the registry.
+	 * @return the registry
+	 */
+	public ParticipantRegistry registry() {
+		return this.registry;
+	}
+
+	/**
+	 * Return the policy.
+	 * @return the policy
+	 */
+	public ParticipantPolicy policy() {
+		return this.policy;
+	}
+
+	private boolean isIdle() {
+		return inFlightCount() == 0 && busyParticipants() == 0;
+	}
+
+	private int inFlightCount() {
+		int count = 0;
+		for (InFlightSource source : this.inFlightSources) {
+			try {
+				count += Math.max(0, source.inFlightCount());
+			}
+			catch (RuntimeException ex) {
+				// A broken source must not stop the drain; it counts as idle
+			}
+		}
+		return count;
+	}
+
+	private int busyParticipants() {
+		int busy = 0;
+		for (Participant participant : this.registry.participants()) {
+			if (!participant.isClosing() && participant.usage().isBusy()) {
+				busy++;
+			}
+		}
+		return busy;
+	}
+
+}

@@ -1,0 +1,223 @@
+package dev.cleanup.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Closes the participants of one stage in parallel, each on a daemon thread of its own
+ * and under its own deadline: graceful first, forced when the timeout passes. A close
+ * that hangs is abandoned, so the stage ends within its slowest participant's timeout
+ * plus {@link #FORCE_TIMEOUT}.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class StageRunner {
+
+	/**
+	 * How long a forced close may take before it is abandoned.
+	 */
+	public static final Duration FORCE_TIMEOUT = Duration.ofSeconds(1);
+
+	/**
+	 * How long after its deadline a graceful close may still return before it counts as
+	 * hung: a close that gives up exactly at its deadline is not a hang.
+	 */
+	static final Duration RETURN_MARGIN = Duration.ofMillis(100);
+
+	private static final AtomicInteger threadCount = new AtomicInteger();
+
+	/**
+	 * Close the given participants, each with its own graceful timeout.
+	 * @param stage the stage being run
+	 * @param closings the participants and their timeouts
+	 * @return one result per participant, in the order given
+	 */
+	public List<CloseResult> close(Stage stage, List<Closing> closings) {
+		if (closings.isEmpty()) {
+			return List.of();
+		}
+		ExecutorService executor = Executors.newCachedThreadPool(daemonThreads(stage));
+		try {
+			List<Attempt> attempts = new ArrayList<>(closings.size());
+			for (Closing closing : closings) {
+				attempts.add(new Attempt(stage, closing, executor));
+			}
+			List<Attempt> byDeadline = new ArrayList<>(attempts);
+			byDeadline.sort(Comparator.comparing((attempt) -> attempt.closing.timeout()));
+			for (Attempt attempt : byDeadline) {
+				attempt.awaitGraceful();
+			}
+			List<CloseResult> results = new ArrayList<>(attempts.size());
+			for (Attempt attempt : attempts) {
+				CloseResult result = attempt.awaitResult();
+				attempt.closing.participant().recordResult(result);
+				results.add(result);
+			}
+			return results;
+		}
+		finally {
+			// Idle threads end; abandoned ones are daemons and cannot hold the JVM
+			executor.shutdown();
+		}
+	}
+
+	private static ThreadFactory daemonThreads(Stage stage) {
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "cleanup-" + stage.configName() + "-" + threadCount.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * A participant to close, with its graceful timeout.
+	 *
+	 * @param participant the participant
+	 * @param timeout the graceful timeout
+	 */
+	public record Closing(Participant participant, Duration timeout) {
+	}
+
+	private static final class Attempt {
+
+		private final Stage stage;
+
+		private final Closing closing;
+
+		private final ExecutorService executor;
+
+		private final long startNanos = System.nanoTime();
+
+		private final Deadline deadline;
+
+		private final Deadline waitDeadline;
+
+		private @Nullable Teardown teardown;
+
+		private @Nullable Future<Boolean> graceful;
+
+		private @Nullable Future<Boolean> forced;
+
+		private @Nullable Deadline forcedDeadline;
+
+		private @Nullable CloseResult result;
+
+		private @Nullable String reason;
+
+		private @Nullable Throwable failure;
+
+		Attempt(Stage stage, Closing closing, ExecutorService executor) {
+			this.stage = stage;
+			this.closing = closing;
+			this.executor = executor;
+			this.deadline = Deadline.at(this.startNanos, closing.timeout());
+			this.waitDeadline = Deadline.at(this.startNanos, closing.timeout().plus(RETURN_MARGIN));
+			Participant participant = closing.participant();
+			if (!participant.markCloseStarted()) {
+				this.result = CloseResult.skipped(participant, stage, "already closed");
+				return;
+			}
+			Teardown teardown = participant.teardown();
+			if (teardown == null) {
+				this.result = CloseResult.skipped(participant, stage, "garbage collected before shutdown");
+				return;
+			}
+			this.teardown = teardown;
+			this.graceful = executor.submit(() -> teardown.closeGracefully(this.deadline));
+		}
+
+		void awaitGraceful() {
+			if (this.result != null || this.graceful == null) {
+				return;
+			}
+			try {
+				if (this.graceful.get(this.waitDeadline.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
+					this.result = result(Outcome.GRACEFUL, null);
+					return;
+				}
+				this.reason = "still in use when its timeout of " + format(this.closing.timeout()) + " passed";
+			}
+			catch (TimeoutException ex) {
+				this.graceful.cancel(true);
+				this.reason = "graceful close did not finish within " + format(this.closing.timeout());
+			}
+			catch (ExecutionException ex) {
+				this.failure = (ex.getCause() != null) ? ex.getCause() : ex;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.graceful.cancel(true);
+				this.reason = "interrupted while waiting for the graceful close";
+			}
+			startForcedClose();
+		}
+
+		private void startForcedClose() {
+			Teardown teardown = this.teardown;
+			if (teardown != null) {
+				this.forcedDeadline = Deadline.after(FORCE_TIMEOUT);
+				this.forced = this.executor.submit(teardown::closeForcibly);
+			}
+		}
+
+		CloseResult awaitResult() {
+			if (this.result != null) {
+				return this.result;
+			}
+			if (this.forced == null || this.forcedDeadline == null) {
+				return result(Outcome.TIMED_OUT, this.reason);
+			}
+			try {
+				boolean didForce = this.forced.get(this.forcedDeadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+				if (this.failure != null) {
+					return result(Outcome.FAILED, describe(this.failure));
+				}
+				return didForce ? result(Outcome.FORCED, this.reason)
+						: result(Outcome.TIMED_OUT, this.reason + "; it cannot be forced");
+			}
+			catch (TimeoutException ex) {
+				this.forced.cancel(true);
+				return (this.failure != null) ? result(Outcome.FAILED, describe(this.failure))
+						: result(Outcome.TIMED_OUT, this.reason + "; forced close did not finish within "
+								+ format(FORCE_TIMEOUT) + " and was abandoned");
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = (this.failure != null) ? this.failure : ex.getCause();
+				return result(Outcome.FAILED, describe((cause != null) ? cause : ex));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return result(Outcome.TIMED_OUT, this.reason + "; interrupted while forcing");
+			}
+		}
+
+		private CloseResult result(Outcome outcome, @Nullable String detail) {
+			Participant participant = this.closing.participant();
+			Duration duration = Duration.ofNanos(System.nanoTime() - this.startNanos);
+			return new CloseResult(participant.name(), participant.kind(), this.stage, outcome, duration, detail);
+		}
+
+		private static String describe(Throwable failure) {
+			return failure.getClass().getName() + ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
+		}
+
+		private static String format(Duration duration) {
+			return duration.toMillis() + " ms";
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.cleanup.core;
+
+/**
+ * How to close one participant. Implementations need not be thread-safe against
+ * themselves: the engine calls each method from one thread at a time, but it may call
+ * {@link #closeForcibly()} while an abandoned {@link #closeGracefully(Deadline)} still
+ * runs on another thread.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface Teardown {
+
+	/**
+	 * Close gracefully: wait, until the deadline, for work in progress to end, then
+	 * close. The engine interrupts this method when the deadline passes and abandons it
+	 * if it does not return.
+	 * @param deadline when the graceful close must have finished
+	 * @return {@code true} if closed gracefully, {@code false} if work was still in
+	 * progress when the deadline passed (the engine then forces the close)
+	 * @throws Exception if closing failed
+	 */
+	boolean closeGracefully(Deadline deadline) throws Exception;
+
+	/**
+	 * Close at once, cutting work still in progress. Must return quickly.
+	 * @return {@code true} if a forced close was done, {@code false} if this
+	 * participant cannot be forced
+	 * @throws Exception if closing failed
+	 */
+	default boolean closeForcibly() throws Exception {
+		return false;
+	}
+
+	/**
+	 * Return what is known of the pool's usage. Must be cheap and must not block.
+	 * @return the usage, {@link PoolUsage#UNKNOWN} if nothing is known
+	 */
+	default PoolUsage usage() {
+		return PoolUsage.UNKNOWN;
+	}
+
+	/**
+	 * Adapt an {@link AutoCloseable}: its {@code close()} is the graceful close, and it
+	 * cannot be forced.
+	 * @param closeable the closeable
+	 * @return the teardown
+	 */
+	static Teardown of(AutoCloseable closeable) {
+		return (deadline) -> {
+			closeable.close();
+			return true;
+		};
+	}
+
+}
