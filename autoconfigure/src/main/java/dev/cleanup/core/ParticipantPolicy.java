@@ -75,6 +75,40 @@ public final class ParticipantPolicy {
 	}
 
 	/**
+	 * Return the longest graceful timeout a stage can need: its default, the given
+	 * participants' settings, and every override that may place a participant not seen yet
+	 * in it.
+	 * @param stage the stage
+	 * @param participants the participants known now
+	 * @return the longest timeout
+	 */
+	public Duration slowest(Stage stage, Collection<Participant> participants) {
+		Duration slowest = stageTimeout(stage);
+		Set<String> known = new HashSet<>();
+		for (Participant participant : participants) {
+			known.add(ParticipantNames.relaxed(participant.name()));
+			Settings settings = settingsFor(participant);
+			if (settings.enabled() && settings.stage() == stage) {
+				slowest = max(slowest, settings.timeout());
+			}
+		}
+		for (Map.Entry<String, Override> entry : this.overrides.entrySet()) {
+			Override override = entry.getValue();
+			// an override for a participant not seen yet may land in either stage
+			boolean mayApply = (override.stage() == stage)
+					|| (override.stage() == null && !known.contains(entry.getKey()));
+			if (override.enabled() && override.timeout() != null && mayApply) {
+				slowest = max(slowest, override.timeout());
+			}
+		}
+		return slowest;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	/**
 	 * Return the configured names that match none of the given participants.
 	 * @param configuredNames names as configured
 	 * @param participants the participants known now

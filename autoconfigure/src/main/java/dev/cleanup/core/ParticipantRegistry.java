@@ -46,6 +46,18 @@ public class ParticipantRegistry {
 	}
 
 	/**
+	 * Register anything closable, closed in the close stage with that stage's timeout.
+	 * Use {@link Participant#builder(String)} to choose the stage, the timeout or a forced
+	 * close.
+	 * @param name the name
+	 * @param closeable what to close
+	 * @return the registered participant
+	 */
+	public Participant register(String name, AutoCloseable closeable) {
+		return register(Participant.builder(name).teardown(Teardown.of(closeable)).build());
+	}
+
+	/**
 	 * Remove a participant, for example because its resource was closed by its owner.
 	 * @param name the participant's name
 	 * @return the removed participant or {@code null}

@@ -1,0 +1,256 @@
+package dev.cleanup.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
+
+/**
+ * Configuration properties for the ordered shutdown of outbound HTTP clients.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+@ConfigurationProperties("cleanup")
+public class CleanupProperties {
+
+	/**
+	 * Default phase of the drain stage: just below the web server's stop, so it runs once
+	 * inbound requests are done.
+	 */
+	public static final int DEFAULT_DRAIN_PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 128;
+
+	/**
+	 * Default phase of the close stage: just below Spring's task executors, whose tasks may
+	 * still make calls.
+	 */
+	public static final int DEFAULT_CLOSE_PHASE = ExecutorConfigurationSupport.DEFAULT_PHASE - 128;
+
+	/**
+	 * Default phase of the dispose stage: above Spring's Reactor connectors (1) and
+	 * resource factory (0).
+	 */
+	public static final int DEFAULT_DISPOSE_PHASE = 128;
+
+	/**
+	 * Phase of the report, after everything else.
+	 */
+	public static final int REPORT_PHASE = Integer.MIN_VALUE + 1024;
+
+	/**
+	 * Whether to close outbound HTTP clients in stages on shutdown.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Time the platform allows for shutdown, for example Kubernetes'
+	 * terminationGracePeriodSeconds. When set, startup warns if the worst-case shutdown
+	 * exceeds it.
+	 */
+	private @Nullable Duration terminationGracePeriod;
+
+	private final Drain drain = new Drain();
+
+	private final Close close = new Close();
+
+	private final Dispose dispose = new Dispose();
+
+	/**
+	 * Per-participant settings, by participant name (bean name, registered name or the
+	 * name shown by the cleanup endpoint).
+	 */
+	private Map<String, Resource> resources = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable Duration getTerminationGracePeriod() {
+		return this.terminationGracePeriod;
+	}
+
+	public void setTerminationGracePeriod(@Nullable Duration terminationGracePeriod) {
+		this.terminationGracePeriod = terminationGracePeriod;
+	}
+
+	public Drain getDrain() {
+		return this.drain;
+	}
+
+	public Close getClose() {
+		return this.close;
+	}
+
+	public Dispose getDispose() {
+		return this.dispose;
+	}
+
+	public Map<String, Resource> getResources() {
+		return this.resources;
+	}
+
+	public void setResources(Map<String, Resource> resources) {
+		this.resources = resources;
+	}
+
+	/**
+	 * Drain stage settings.
+	 */
+	public static class Drain {
+
+		/**
+		 * Longest wait for in-flight outbound calls to end, counted from the start of
+		 * shutdown.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * SmartLifecycle phase of the drain stage. Must be above the close stage's.
+		 */
+		private int phase = DEFAULT_DRAIN_PHASE;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getPhase() {
+			return this.phase;
+		}
+
+		public void setPhase(int phase) {
+			this.phase = phase;
+		}
+
+	}
+
+	/**
+	 * Close stage settings.
+	 */
+	public static class Close {
+
+		/**
+		 * Graceful wait of each client pool before it is closed by force.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * SmartLifecycle phase of the close stage. Must be below the web server's stop
+		 * and above the dispose stage's.
+		 */
+		private int phase = DEFAULT_CLOSE_PHASE;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getPhase() {
+			return this.phase;
+		}
+
+		public void setPhase(int phase) {
+			this.phase = phase;
+		}
+
+	}
+
+	/**
+	 * Dispose stage settings.
+	 */
+	public static class Dispose {
+
+		/**
+		 * Graceful wait of each shared event loop or client thread pool before it is
+		 * closed by force.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * SmartLifecycle phase of the dispose stage. Must be below the close stage's.
+		 */
+		private int phase = DEFAULT_DISPOSE_PHASE;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getPhase() {
+			return this.phase;
+		}
+
+		public void setPhase(int phase) {
+			this.phase = phase;
+		}
+
+	}
+
+	/**
+	 * Settings of one participant.
+	 */
+	public static class Resource {
+
+		/**
+		 * Whether to close this participant on shutdown.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Stage to close this participant in: 'close' or 'dispose'. Defaults to the
+		 * participant's own, 'close' for client pools and 'dispose' for shared event
+		 * loops.
+		 */
+		private @Nullable String stage;
+
+		/**
+		 * Graceful wait of this participant before it is closed by force. Defaults to its
+		 * stage's timeout.
+		 */
+		private @Nullable Duration timeout;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getStage() {
+			return this.stage;
+		}
+
+		public void setStage(@Nullable String stage) {
+			this.stage = stage;
+		}
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.cleanup.autoconfigure;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * One shutdown stage as a {@link SmartLifecycle} bean. It acts only while its context is
+ * closing: {@code stop()} for a restart, {@code pause()} or a checkpoint leave every pool
+ * alone. The work runs on a daemon thread of its own and the callback always runs.
+ *
+ * @author cleanup contributors
+ */
+final class CleanupStageLifecycle implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(CleanupStageLifecycle.class);
+
+	private final String name;
+
+	private final int phase;
+
+	private final Runnable work;
+
+	private final ConfigurableApplicationContext context;
+
+	private final AtomicBoolean done = new AtomicBoolean();
+
+	CleanupStageLifecycle(String name, int phase, Runnable work, ConfigurableApplicationContext context) {
+		this.name = name;
+		this.phase = phase;
+		this.work = work;
+		this.context = context;
+	}
+
+	@Override
+	public void start() {
+		// Nothing to start: a stage is armed from creation until its context closes
+	}
+
+	@Override
+	public void stop() {
+		if (shouldAct()) {
+			runWork();
+		}
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		if (!shouldAct()) {
+			callback.run();
+			return;
+		}
+		Thread thread = new Thread(() -> {
+			try {
+				runWork();
+			}
+			finally {
+				callback.run();
+			}
+		}, "cleanup-" + this.name);
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private boolean shouldAct() {
+		return this.context.isClosed() && this.done.compareAndSet(false, true);
+	}
+
+	private void runWork() {
+		try {
+			this.work.run();
+		}
+		catch (Throwable ex) {
+			logger.error("Cleanup stage '" + this.name + "' failed", ex);
+		}
+	}
+
+	/**
+	 * Stays running until its context has closed, so that a {@code stop()} then
+	 * {@code close()} still runs the stage.
+	 */
+	@Override
+	public boolean isRunning() {
+		return !this.done.get();
+	}
+
+	@Override
+	public boolean isPauseable() {
+		return false;
+	}
+
+	@Override
+	public int getPhase() {
+		return this.phase;
+	}
+
+	String getName() {
+		return this.name;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.cleanup.autoconfigure;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.cleanup.core.ShutdownBudget;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.support.DefaultLifecycleProcessor;
+
+/**
+ * Gives each stage's phase a shutdown timeout at least as long as the stage can take, so
+ * that Spring's per-phase timeout never moves on while a stage is still closing. Timeouts
+ * are only ever raised above Spring's per-phase default, never lowered.
+ *
+ * @author cleanup contributors
+ */
+final class ShutdownPhaseTimeouts implements ApplicationListener<ContextRefreshedEvent> {
+
+	/**
+	 * Room for the stage's own bookkeeping on top of its budget.
+	 */
+	static final Duration MARGIN = Duration.ofSeconds(5);
+
+	private static final Log logger = LogFactory.getLog(ShutdownPhaseTimeouts.class);
+
+	private final CleanupProperties properties;
+
+	private final ShutdownBudgetCalculator budgets;
+
+	private final ApplicationContext context;
+
+	ShutdownPhaseTimeouts(CleanupProperties properties, ShutdownBudgetCalculator budgets, ApplicationContext context) {
+		this.properties = properties;
+		this.budgets = budgets;
+		this.context = context;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		if (event.getApplicationContext() != this.context) {
+			return;
+		}
+		Object processor = this.context.getBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME);
+		if (!(processor instanceof DefaultLifecycleProcessor lifecycleProcessor)) {
+			logger.warn("Lifecycle processor " + processor.getClass().getName()
+					+ " is not a DefaultLifecycleProcessor; make sure its shutdown timeouts let the cleanup stages finish");
+			return;
+		}
+		ShutdownBudget budget = this.budgets.calculate();
+		Duration floor = this.budgets.phaseTimeout();
+		set(lifecycleProcessor, this.properties.getDrain().getPhase(), budget.drain(), floor);
+		set(lifecycleProcessor, this.properties.getClose().getPhase(), budget.closeStage(), floor);
+		set(lifecycleProcessor, this.properties.getDispose().getPhase(), budget.disposeStage(), floor);
+	}
+
+	private static void set(DefaultLifecycleProcessor processor, int phase, Duration stage, Duration floor) {
+		Duration timeout = stage.plus(MARGIN);
+		processor.setTimeoutForShutdownPhase(phase, Math.max(timeout.toMillis(), floor.toMillis()));
+	}
+
+}

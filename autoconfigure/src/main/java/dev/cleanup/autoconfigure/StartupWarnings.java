@@ -1,0 +1,80 @@
+package dev.cleanup.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.cleanup.core.Participant;
+import dev.cleanup.core.ParticipantPolicy;
+import dev.cleanup.core.ParticipantRegistry;
+import dev.cleanup.core.ShutdownBudget;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+
+/**
+ * Warns, once startup is done, when the worst-case shutdown exceeds
+ * {@code cleanup.termination-grace-period} and when a {@code cleanup.resources.<name>}
+ * matches no participant.
+ *
+ * @author cleanup contributors
+ */
+final class StartupWarnings implements ApplicationListener<ContextRefreshedEvent> {
+
+	private static final Log logger = LogFactory.getLog(StartupWarnings.class);
+
+	private final CleanupProperties properties;
+
+	private final ShutdownBudgetCalculator budgets;
+
+	private final ParticipantRegistry registry;
+
+	private final ApplicationContext context;
+
+	StartupWarnings(CleanupProperties properties, ShutdownBudgetCalculator budgets, ParticipantRegistry registry,
+			ApplicationContext context) {
+		this.properties = properties;
+		this.budgets = budgets;
+		this.registry = registry;
+		this.context = context;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		if (event.getApplicationContext() != this.context) {
+			return;
+		}
+		warnIfOverBudget();
+		warnAboutUnknownResources();
+	}
+
+	private void warnIfOverBudget() {
+		Duration gracePeriod = this.properties.getTerminationGracePeriod();
+		if (gracePeriod == null) {
+			return;
+		}
+		ShutdownBudget budget = this.budgets.calculate();
+		if (budget.worstCase().compareTo(gracePeriod) > 0) {
+			logger.warn("Worst-case shutdown of " + budget.worstCase().toMillis()
+					+ " ms exceeds cleanup.termination-grace-period of " + gracePeriod.toMillis() + " ms: "
+					+ budget.arithmetic() + ". Lower cleanup.drain.timeout, cleanup.close.timeout, "
+					+ "cleanup.dispose.timeout, cleanup.resources.<name>.timeout or "
+					+ "spring.lifecycle.timeout-per-shutdown-phase, or raise the platform's grace period "
+					+ "(and cleanup.termination-grace-period with it).");
+		}
+	}
+
+	private void warnAboutUnknownResources() {
+		List<Participant> participants = this.registry.participants();
+		List<String> unknown = ParticipantPolicy.unmatched(this.properties.getResources().keySet(), participants);
+		for (String name : unknown) {
+			logger.warn("cleanup.resources." + name + " matches no participant. Known participants: "
+					+ participants.stream().map(Participant::name).toList()
+					+ " (pools captured later are matched when they appear).");
+		}
+	}
+
+}

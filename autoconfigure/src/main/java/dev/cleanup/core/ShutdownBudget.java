@@ -1,0 +1,68 @@
+package dev.cleanup.core;
+
+import java.time.Duration;
+
+/**
+ * The worst-case time a shutdown can take: the longer of the web server's graceful drain
+ * and the outbound drain (both count from the start of shutdown), plus the slowest close,
+ * plus the slowest dispose, plus the fixed bounds of their forced closes.
+ *
+ * @param inboundDrain the web server's graceful shutdown budget, zero without one
+ * @param drain the outbound drain timeout
+ * @param slowestClose the longest graceful timeout in the close stage
+ * @param slowestDispose the longest graceful timeout in the dispose stage
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public record ShutdownBudget(Duration inboundDrain, Duration drain, Duration slowestClose,
+		Duration slowestDispose) {
+
+	/**
+	 * Return the bound of one stage's forced closes, including the margin a graceful close
+	 * may take to return.
+	 * @return the forced bound per closing stage
+	 */
+	public static Duration forcedBound() {
+		return StageRunner.FORCE_TIMEOUT.plus(StageRunner.RETURN_MARGIN);
+	}
+
+	/**
+	 * Return the worst-case duration of the close stage.
+	 * @return the slowest close plus its forced bound
+	 */
+	public Duration closeStage() {
+		return this.slowestClose.plus(forcedBound());
+	}
+
+	/**
+	 * Return the worst-case duration of the dispose stage.
+	 * @return the slowest dispose plus its forced bound
+	 */
+	public Duration disposeStage() {
+		return this.slowestDispose.plus(forcedBound());
+	}
+
+	/**
+	 * Return the worst-case shutdown time.
+	 * @return the worst case
+	 */
+	public Duration worstCase() {
+		Duration drains = (this.inboundDrain.compareTo(this.drain) > 0) ? this.inboundDrain : this.drain;
+		return drains.plus(closeStage()).plus(disposeStage());
+	}
+
+	/**
+	 * Return the arithmetic behind {@link #worstCase()}, for logs and the endpoint.
+	 * @return for example {@code max(inbound drain 30000 ms, drain 10000 ms) + close ...}
+	 */
+	public String arithmetic() {
+		return "max(inbound drain " + ms(this.inboundDrain) + ", outbound drain " + ms(this.drain) + ") + close "
+				+ ms(this.slowestClose) + " + dispose " + ms(this.slowestDispose) + " + 2 forced bounds of "
+				+ ms(forcedBound()) + " = " + ms(worstCase());
+	}
+
+	private static String ms(Duration duration) {
+		return duration.toMillis() + " ms";
+	}
+
+}
