@@ -1,0 +1,49 @@
+package dev.cleanup.sample;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Clients built from Boot's auto-configured builders, pointing at the embedded upstream.
+ *
+ * @author cleanup contributors
+ */
+@Configuration(proxyBeanMethods = false)
+class SampleConfiguration {
+
+	@Bean
+	EmbeddedUpstream embeddedUpstream(@Value("${sample.upstream.port:0}") int port) throws IOException {
+		return new EmbeddedUpstream(port);
+	}
+
+	@Bean
+	RestClient upstreamRestClient(RestClient.Builder builder, EmbeddedUpstream upstream) {
+		return builder.baseUrl(upstream.baseUri().toString()).build();
+	}
+
+	@Bean
+	WebClient upstreamWebClient(WebClient.Builder builder, EmbeddedUpstream upstream) {
+		return builder.baseUrl(upstream.baseUri().toString()).build();
+	}
+
+	/**
+	 * Background work that is not a Spring-managed executor, the way a lot of real code
+	 * starts it: nothing waits for it at shutdown.
+	 */
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService backgroundWork() {
+		return Executors.newFixedThreadPool(8, (runnable) -> {
+			Thread thread = new Thread(runnable, "sample-background");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.cleanup.sample;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Endpoints that call the slow upstream, in the request or in the background.
+ *
+ * @author cleanup contributors
+ */
+@RestController
+class SampleController {
+
+	private static final Log logger = LogFactory.getLog(SampleController.class);
+
+	private final RestClient restClient;
+
+	private final WebClient webClient;
+
+	private final ExecutorService background;
+
+	private final AtomicInteger completed = new AtomicInteger();
+
+	private final AtomicInteger failed = new AtomicInteger();
+
+	SampleController(RestClient upstreamRestClient, WebClient upstreamWebClient, ExecutorService backgroundWork) {
+		this.restClient = upstreamRestClient;
+		this.webClient = upstreamWebClient;
+		this.background = backgroundWork;
+	}
+
+	/**
+	 * Call the upstream with RestClient within the request.
+	 * @param delay how long the upstream takes, in milliseconds
+	 * @return the upstream's answer
+	 */
+	@GetMapping("/call/rest")
+	String callRest(@RequestParam(defaultValue = "1000") long delay) {
+		return this.restClient.get().uri("/delay/{delay}", delay).retrieve().body(String.class);
+	}
+
+	/**
+	 * Call the upstream with WebClient within the request.
+	 * @param delay how long the upstream takes, in milliseconds
+	 * @return the upstream's answer
+	 */
+	@GetMapping("/call/web")
+	String callWeb(@RequestParam(defaultValue = "1000") long delay) {
+		return this.webClient.get()
+			.uri("/delay/{delay}", delay)
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofMinutes(1));
+	}
+
+	/**
+	 * Start calls in the background and return at once: RestClient calls on an executor and
+	 * WebClient calls with {@code subscribe()}.
+	 * @param count how many calls of each client
+	 * @param delay how long the upstream takes, in milliseconds
+	 * @param path the upstream path, {@code delay} or {@code hang}
+	 * @return what was started
+	 */
+	@GetMapping("/background")
+	String background(@RequestParam(defaultValue = "5") int count, @RequestParam(defaultValue = "2000") long delay,
+			@RequestParam(defaultValue = "delay") String path) {
+		String uri = path.equals("hang") ? "/hang?token=secret" : "/delay/" + delay + "?token=secret";
+		for (int i = 0; i < count; i++) {
+			this.background.execute(() -> {
+				try {
+					this.restClient.get().uri(uri).retrieve().body(String.class);
+					done("rest", null);
+				}
+				catch (RuntimeException ex) {
+					done("rest", ex);
+				}
+			});
+			this.webClient.get()
+				.uri(uri)
+				.retrieve()
+				.bodyToMono(String.class)
+				.subscribe((body) -> done("web", null), (ex) -> done("web", ex));
+		}
+		return "started " + count + " RestClient and " + count + " WebClient calls to " + uri + "\n";
+	}
+
+	private void done(String client, @Nullable Throwable failure) {
+		if (failure == null) {
+			logger.info("Background " + client + " call completed (" + this.completed.incrementAndGet()
+					+ " completed so far)");
+		}
+		else {
+			logger.warn("Background " + client + " call failed (" + this.failed.incrementAndGet()
+					+ " failed so far): " + failure);
+		}
+	}
+
+}
