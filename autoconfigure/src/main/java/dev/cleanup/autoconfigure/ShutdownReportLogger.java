@@ -4,6 +4,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.cleanup.core.CloseResult;
+import dev.cleanup.core.CutCall;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
 
@@ -29,6 +30,9 @@ final class ShutdownReportLogger implements Runnable {
 		logger.info(report.format());
 		for (CloseResult warning : report.warnings()) {
 			logger.warn(ShutdownReport.warningLine(warning));
+		}
+		for (CutCall call : report.cutCalls()) {
+			logger.warn("Outbound call cut by shutdown: " + call.describe());
 		}
 	}
 

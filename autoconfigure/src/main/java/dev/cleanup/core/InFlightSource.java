@@ -1,5 +1,7 @@
 package dev.cleanup.core;
 
+import java.util.List;
+
 /**
  * Something that knows how many outbound calls are in flight; the drain stage waits
  * until every source says none.
@@ -15,5 +17,14 @@ public interface InFlightSource {
 	 * @return the number of calls in flight
 	 */
 	int inFlightCount();
+
+	/**
+	 * Return the calls that shutdown cut so far, and those still in flight, which the
+	 * report counts as cut once every pool is closed.
+	 * @return the cut calls, bounded by the source
+	 */
+	default List<CutCall> cutCalls() {
+		return List.of();
+	}
 
 }

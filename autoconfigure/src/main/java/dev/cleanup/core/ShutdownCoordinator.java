@@ -164,10 +164,27 @@ public class ShutdownCoordinator {
 			}
 		}
 		this.state = ShutdownState.CLOSED;
+		List<CutCall> cutCalls = new ArrayList<>();
+		for (InFlightSource source : this.inFlightSources) {
+			try {
+				cutCalls.addAll(source.cutCalls());
+			}
+			catch (RuntimeException ex) {
+				// A broken source must not stop the report
+			}
+		}
 		ShutdownReport report = new ShutdownReport(Duration.ofNanos(System.nanoTime() - this.shutdownStartNanos),
-				this.drainResult, List.copyOf(this.results));
+				this.drainResult, List.copyOf(this.results), List.copyOf(cutCalls));
 		this.report = report;
 		return report;
+	}
+
+	/**
+	 * Whether pools may be closing: from the close stage on.
+	 * @return {@code true} once the close stage has started
+	 */
+	public boolean isClosingPools() {
+		return this.state.compareTo(ShutdownState.CLOSING) >= 0;
 	}
 
 	/**

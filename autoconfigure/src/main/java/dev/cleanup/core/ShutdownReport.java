@@ -9,10 +9,11 @@ import java.util.List;
  * @param duration time from the start of shutdown to the report
  * @param drain how the drain ended
  * @param results every participant's result, in the order they were closed
+ * @param cutCalls the outbound calls shutdown cut
  * @author cleanup contributors
  * @since 0.1.0
  */
-public record ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results) {
+public record ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results, List<CutCall> cutCalls) {
 
 	/**
 	 * Return the results that were not graceful or skipped.
@@ -42,6 +43,10 @@ public record ShutdownReport(Duration duration, DrainResult drain, List<CloseRes
 		}
 		if (this.results.isEmpty()) {
 			text.append(System.lineSeparator()).append("  (no participants)");
+		}
+		text.append(System.lineSeparator()).append("  cut      ").append(this.cutCalls.size()).append(" call(s)");
+		for (CutCall call : this.cutCalls) {
+			text.append(System.lineSeparator()).append("    ").append(call.describe());
 		}
 		return text.toString();
 	}

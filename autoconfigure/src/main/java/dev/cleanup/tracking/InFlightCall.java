@@ -1,0 +1,95 @@
+package dev.cleanup.tracking;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One outbound call in flight. Holds only references and numbers: nothing is formatted
+ * until the call is shown.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class InFlightCall {
+
+	private final TrackedClient client;
+
+	private final String method;
+
+	private final URI uri;
+
+	private final String threadName;
+
+	private final long startNanos;
+
+	private final long deadlineNanos;
+
+	InFlightCall(TrackedClient client, String method, URI uri, String threadName, long startNanos,
+			long deadlineNanos) {
+		this.client = client;
+		this.method = method;
+		this.uri = uri;
+		this.threadName = threadName;
+		this.startNanos = startNanos;
+		this.deadlineNanos = deadlineNanos;
+	}
+
+	/**
+	 * Return the client making the call.
+	 * @return the client
+	 */
+	public TrackedClient client() {
+		return this.client;
+	}
+
+	/**
+	 * Return the HTTP method.
+	 * @return the method
+	 */
+	public String method() {
+		return this.method;
+	}
+
+	/**
+	 * Return the URI as given; sanitize it with {@link UriSanitizer} before showing it.
+	 * @return the URI
+	 */
+	public URI uri() {
+		return this.uri;
+	}
+
+	/**
+	 * Return the name of the thread that started the call.
+	 * @return the thread name
+	 */
+	public String threadName() {
+		return this.threadName;
+	}
+
+	/**
+	 * Return when the call started, as read from {@link System#nanoTime()}.
+	 * @return the start
+	 */
+	public long startNanos() {
+		return this.startNanos;
+	}
+
+	/**
+	 * Return how long the call has run.
+	 * @return the elapsed time
+	 */
+	public Duration elapsed() {
+		return Duration.ofNanos(System.nanoTime() - this.startNanos);
+	}
+
+	/**
+	 * Return the time left to the call's deadline, if it has one.
+	 * @return the remaining time (negative once passed) or {@code null}
+	 */
+	public @Nullable Duration remaining() {
+		return (this.deadlineNanos != 0) ? Duration.ofNanos(this.deadlineNanos - System.nanoTime()) : null;
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.cleanup.tracking;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.cleanup.core.CutCall;
+import dev.cleanup.core.InFlightSource;
+
+/**
+ * Every outbound call in flight in one application. Starting and ending a call is a
+ * set insertion and removal; a call is forgotten the moment it ends. A call that fails
+ * once pools are closing is recorded as cut, up to a bound.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public class InFlightCalls implements InFlightSource {
+
+	/**
+	 * The most cut calls kept for the report; further ones are only counted.
+	 */
+	public static final int MAX_RECORDED_CUT_CALLS = 200;
+
+	private final Set<InFlightCall> calls = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, TrackedClient> namedClients = new ConcurrentHashMap<>();
+
+	private final List<CutCall> cutCalls = new ArrayList<>();
+
+	private final AtomicLong unrecordedCutCalls = new AtomicLong();
+
+	private final Instant baseInstant = Instant.now();
+
+	private final long baseNanos = System.nanoTime();
+
+	private volatile BooleanSupplier poolsClosing = () -> false;
+
+	/**
+	 * Tell the tracker how to know that pools are closing, from which point a failing
+	 * call counts as cut.
+	 * @param poolsClosing whether pools are closing
+	 */
+	public void setPoolsClosing(BooleanSupplier poolsClosing) {
+		this.poolsClosing = poolsClosing;
+	}
+
+	/**
+	 * Return the client with a user-given name, the same instance for the same name.
+	 * @param name the name (a bean name or a registered name)
+	 * @return the client
+	 */
+	public TrackedClient namedClient(String name) {
+		return this.namedClients.computeIfAbsent(name, (key) -> new TrackedClient(key, true));
+	}
+
+	/**
+	 * Return a new client with a derived name, for a pool the starter captured.
+	 * @param name the derived name
+	 * @return the client
+	 */
+	public TrackedClient capturedClient(String name) {
+		return new TrackedClient(name, false);
+	}
+
+	/**
+	 * Return the clients with user-given names.
+	 * @return the named clients
+	 */
+	public List<TrackedClient> namedClients() {
+		return List.copyOf(this.namedClients.values());
+	}
+
+	/**
+	 * Record that a call started.
+	 * @param client the client making it
+	 * @param method the HTTP method
+	 * @param uri the URI as given
+	 * @return the call, to pass to {@link #end(InFlightCall, Throwable)}
+	 */
+	public InFlightCall start(TrackedClient client, String method, URI uri) {
+		InFlightCall call = new InFlightCall(client, method, uri, Thread.currentThread().getName(), System.nanoTime(),
+				0);
+		this.calls.add(call);
+		client.started();
+		return call;
+	}
+
+	/**
+	 * Record that a call ended. Ending a call twice is harmless.
+	 * @param call the call
+	 * @param failure why it failed, or {@code null}
+	 */
+	public void end(InFlightCall call, @Nullable Throwable failure) {
+		if (!this.calls.remove(call)) {
+			return;
+		}
+		boolean cut = failure != null && this.poolsClosing.getAsBoolean();
+		call.client().ended(cut);
+		if (cut) {
+			recordCut(call, "failed after its pool started closing: " + failure.getClass().getSimpleName()
+					+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : ""));
+		}
+	}
+
+	@Override
+	public int inFlightCount() {
+		return this.calls.size();
+	}
+
+	/**
+	 * Return the calls in flight now, oldest first.
+	 * @return a snapshot
+	 */
+	public List<InFlightCall> snapshot() {
+		List<InFlightCall> snapshot = new ArrayList<>(this.calls);
+		snapshot.sort(Comparator.comparingLong(InFlightCall::startNanos));
+		return snapshot;
+	}
+
+	/**
+	 * Return when a call started, as an instant.
+	 * @param call the call
+	 * @return the start
+	 */
+	public Instant startedAt(InFlightCall call) {
+		return this.baseInstant.plusNanos(call.startNanos() - this.baseNanos);
+	}
+
+	@Override
+	public List<CutCall> cutCalls() {
+		List<CutCall> cut;
+		synchronized (this.cutCalls) {
+			cut = new ArrayList<>(this.cutCalls);
+		}
+		for (InFlightCall call : snapshot()) {
+			cut.add(toCutCall(call, "still in flight when shutdown ended"));
+		}
+		long unrecorded = this.unrecordedCutCalls.get();
+		if (unrecorded > 0) {
+			cut.add(new CutCall("(more)", "-", "-", Duration.ZERO,
+					unrecorded + " more cut call(s) were counted but not recorded"));
+		}
+		return cut;
+	}
+
+	private void recordCut(InFlightCall call, String reason) {
+		synchronized (this.cutCalls) {
+			if (this.cutCalls.size() < MAX_RECORDED_CUT_CALLS) {
+				this.cutCalls.add(toCutCall(call, reason));
+				return;
+			}
+		}
+		this.unrecordedCutCalls.incrementAndGet();
+	}
+
+	private static CutCall toCutCall(InFlightCall call, String reason) {
+		return new CutCall(call.client().name(), call.method(), UriSanitizer.sanitize(call.uri()), call.elapsed(),
+				reason);
+	}
+
+}

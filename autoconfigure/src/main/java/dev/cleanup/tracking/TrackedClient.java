@@ -1,0 +1,76 @@
+package dev.cleanup.tracking;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.cleanup.core.InFlightSource;
+
+/**
+ * One client whose outbound calls are tracked: a name, how many calls it has in flight
+ * and how many shutdown cut.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class TrackedClient implements InFlightSource {
+
+	private final String name;
+
+	private final boolean named;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final LongAdder cut = new LongAdder();
+
+	TrackedClient(String name, boolean named) {
+		this.name = name;
+		this.named = named;
+	}
+
+	/**
+	 * Return the name shown for this client's calls.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Whether the name is one the user gave (a bean or a registered name), as opposed to
+	 * one derived for a captured pool; only named clients get their own meter tag.
+	 * @return {@code true} for named clients
+	 */
+	public boolean isNamed() {
+		return this.named;
+	}
+
+	@Override
+	public int inFlightCount() {
+		return this.inFlight.get();
+	}
+
+	/**
+	 * Return how many of this client's calls shutdown cut.
+	 * @return the number of cut calls
+	 */
+	public long cutCount() {
+		return this.cut.sum();
+	}
+
+	void started() {
+		this.inFlight.incrementAndGet();
+	}
+
+	void ended(boolean wasCut) {
+		this.inFlight.decrementAndGet();
+		if (wasCut) {
+			this.cut.increment();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+}
