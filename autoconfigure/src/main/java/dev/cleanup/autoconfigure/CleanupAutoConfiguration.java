@@ -3,6 +3,7 @@ package dev.cleanup.autoconfigure;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.Stage;
+import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -33,10 +34,26 @@ public final class CleanupAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ShutdownCoordinator cleanupShutdownCoordinator(CleanupProperties properties, ParticipantRegistry registry) {
+	InFlightCalls cleanupInFlightCalls() {
+		return new InFlightCalls();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ShutdownCoordinator cleanupShutdownCoordinator(CleanupProperties properties, ParticipantRegistry registry,
+			InFlightCalls calls) {
 		CleanupPropertiesValidator.validate(properties);
-		return new ShutdownCoordinator(registry, ParticipantPolicyFactory.create(properties),
-				properties.getDrain().getTimeout());
+		ShutdownCoordinator coordinator = new ShutdownCoordinator(registry,
+				ParticipantPolicyFactory.create(properties), properties.getDrain().getTimeout());
+		coordinator.addInFlightSource(calls);
+		calls.setPoolsClosing(coordinator::isClosingPools);
+		return coordinator;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PoolCaptures cleanupPoolCaptures(ParticipantRegistry registry, InFlightCalls calls) {
+		return new PoolCaptures(registry, calls);
 	}
 
 	@Bean

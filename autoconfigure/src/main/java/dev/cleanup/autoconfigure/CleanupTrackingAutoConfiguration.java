@@ -1,0 +1,78 @@
+package dev.cleanup.autoconfigure;
+
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
+import dev.cleanup.tracking.TrackingExchangeFilterFunction;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} that tracks the in-flight calls of
+ * every RestClient, RestTemplate and WebClient built from Boot's builders (HTTP service
+ * clients included, since Boot applies the same customizers to them).
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = CleanupAutoConfiguration.class)
+@ConditionalOnBean(InFlightCalls.class)
+public final class CleanupTrackingAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class })
+	static class RestClientTrackingConfiguration {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		RestClientCustomizer cleanupRestClientTracking(InFlightCalls calls, PoolCaptures captures) {
+			return (builder) -> {
+				var interceptor = new TrackingClientHttpRequestInterceptor(calls,
+						captures.clientForNextCustomizer("rest-client"));
+				// outermost, so that retries by other interceptors count as one call
+				builder.requestInterceptors((interceptors) -> interceptors.add(0, interceptor));
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RestTemplate.class, RestTemplateCustomizer.class })
+	static class RestTemplateTrackingConfiguration {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		RestTemplateCustomizer cleanupRestTemplateTracking(InFlightCalls calls, PoolCaptures captures) {
+			return (restTemplate) -> restTemplate.getInterceptors()
+				.add(0, new TrackingClientHttpRequestInterceptor(calls,
+						captures.clientForNextCustomizer("rest-template")));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, WebClientCustomizer.class })
+	static class WebClientTrackingConfiguration {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		WebClientCustomizer cleanupWebClientTracking(InFlightCalls calls, PoolCaptures captures) {
+			return (builder) -> builder.filters((filters) -> filters.add(0,
+					new TrackingExchangeFilterFunction(calls, captures.clientForNextCustomizer("web-client"))));
+		}
+
+	}
+
+}
