@@ -1,0 +1,88 @@
+package dev.cleanup.client.apache;
+
+import dev.cleanup.core.Deadline;
+import dev.cleanup.core.InFlightSource;
+import dev.cleanup.core.PoolUsage;
+import dev.cleanup.core.Teardown;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolStats;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link Teardown} for a classic Apache HttpClient 5 {@link CloseableHttpClient}.
+ * <p>
+ * Apache's {@link CloseMode#GRACEFUL graceful} close does not wait for calls in flight:
+ * it discards leased connections, so their callers fail. The graceful close therefore
+ * first waits until nothing of the client is in use, then closes it. The forced close
+ * closes {@link CloseMode#IMMEDIATE immediately}, which makes callers of calls still in
+ * flight fail at once.
+ * <p>
+ * What is in use comes from the connection manager's statistics when the manager is
+ * known (Boot exposes it only while the client is being built), and from the given
+ * {@link InFlightSource} in any case. A known manager is closed with its client; do not
+ * pass one that other clients share.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class ApacheClassicTeardown implements Teardown {
+
+	private final CloseableHttpClient client;
+
+	private final @Nullable PoolingHttpClientConnectionManager connectionManager;
+
+	private final InFlightSource inFlight;
+
+	/**
+	 * Create a teardown for the given client.
+	 * @param client the client
+	 * @param connectionManager the client's connection manager, or {@code null} if
+	 * unknown
+	 * @param inFlight the calls of this client in flight, {@code () -> 0} if not tracked
+	 */
+	public ApacheClassicTeardown(CloseableHttpClient client,
+			@Nullable PoolingHttpClientConnectionManager connectionManager, InFlightSource inFlight) {
+		this.client = client;
+		this.connectionManager = connectionManager;
+		this.inFlight = inFlight;
+	}
+
+	@Override
+	public boolean closeGracefully(Deadline deadline) throws InterruptedException {
+		if (!deadline.await(this::isIdle)) {
+			return false;
+		}
+		close(CloseMode.GRACEFUL);
+		return true;
+	}
+
+	@Override
+	public boolean closeForcibly() {
+		close(CloseMode.IMMEDIATE);
+		return true;
+	}
+
+	@Override
+	public PoolUsage usage() {
+		if (this.connectionManager == null) {
+			return PoolUsage.inUse(this.inFlight.inFlightCount());
+		}
+		PoolStats stats = this.connectionManager.getTotalStats();
+		return new PoolUsage(stats.getLeased(), stats.getAvailable(), stats.getPending(), stats.getMax());
+	}
+
+	private boolean isIdle() {
+		return !usage().isBusy() && this.inFlight.inFlightCount() <= 0;
+	}
+
+	private void close(CloseMode mode) {
+		// Closes the manager too, unless it was built as shared; both closes are idempotent
+		this.client.close(mode);
+		if (this.connectionManager != null && !this.connectionManager.isClosed()) {
+			this.connectionManager.close(mode);
+		}
+	}
+
+}
