@@ -60,6 +60,26 @@ public class PoolCaptures {
 	}
 
 	/**
+	 * Register a client bean, held strongly and named after the bean; its calls are
+	 * tracked under that name.
+	 * @param <T> the bean type
+	 * @param beanName the bean name
+	 * @param kind the participant's kind
+	 * @param stage the stage it closes in
+	 * @param bean the bean
+	 * @param adapter creates the teardown from the bean and its tracked calls
+	 * @return the registered participant
+	 */
+	public <T> Participant registerBean(String beanName, Kind kind, Stage stage, T bean,
+			BiFunction<? super T, InFlightSource, Teardown> adapter) {
+		TrackedClient client = this.calls.namedClient(beanName);
+		Participant participant = this.registry.register(
+				Participant.builder(beanName).kind(kind).stage(stage).teardown(adapter.apply(bean, client)).build());
+		this.recent.set(client);
+		return participant;
+	}
+
+	/**
 	 * Return the client of the pool captured last on this thread, and forget it.
 	 * @return the client or {@code null} if no pool was captured on this thread
 	 */

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param stage the stage it closed in
  * @param outcome the outcome
  * @param duration how long closing took, forced close included
- * @param detail why it was not graceful, or {@code null}
+ * @param detail why it was not graceful, or a note on how it closed, or {@code null}
  * @author cleanup contributors
  * @since 0.1.0
  */

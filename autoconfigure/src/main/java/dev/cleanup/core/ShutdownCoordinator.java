@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,8 @@ public class ShutdownCoordinator {
 	private final List<InFlightSource> inFlightSources = new CopyOnWriteArrayList<>();
 
 	private final List<CloseResult> results = Collections.synchronizedList(new ArrayList<>());
+
+	private final List<Consumer<CloseResult>> resultListeners = new CopyOnWriteArrayList<>();
 
 	private volatile ShutdownState state = ShutdownState.RUNNING;
 
@@ -59,6 +62,15 @@ public class ShutdownCoordinator {
 	 */
 	public void addInFlightSource(InFlightSource source) {
 		this.inFlightSources.add(source);
+	}
+
+	/**
+	 * Add a listener told of every participant's close result, for example to record
+	 * meters. Errors it throws are contained.
+	 * @param listener the listener
+	 */
+	public void addResultListener(Consumer<CloseResult> listener) {
+		this.resultListeners.add(listener);
 	}
 
 	/**
@@ -135,8 +147,20 @@ public class ShutdownCoordinator {
 			}
 		}
 		stageResults.addAll(this.runner.close(stage, closings));
-		this.results.addAll(stageResults);
+		stageResults.forEach(this::record);
 		return stageResults;
+	}
+
+	private void record(CloseResult result) {
+		this.results.add(result);
+		for (Consumer<CloseResult> listener : this.resultListeners) {
+			try {
+				listener.accept(result);
+			}
+			catch (RuntimeException ex) {
+				// A broken listener must not stop the shutdown
+			}
+		}
 	}
 
 	private static boolean belongsTo(Stage participantStage, Stage running) {
@@ -160,7 +184,7 @@ public class ShutdownCoordinator {
 				CloseResult late = CloseResult.skipped(participant, this.policy.settingsFor(participant).stage(),
 						"registered after its stage ran");
 				participant.recordResult(late);
-				this.results.add(late);
+				record(late);
 			}
 		}
 		this.state = ShutdownState.CLOSED;

@@ -145,7 +145,7 @@ public final class StageRunner {
 			}
 			try {
 				if (this.graceful.get(this.waitDeadline.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
-					this.result = result(Outcome.GRACEFUL, null);
+					this.result = result(Outcome.GRACEFUL, note());
 					return;
 				}
 				this.reason = "still in use when its timeout of " + format(this.closing.timeout()) + " passed";
@@ -201,6 +201,15 @@ public final class StageRunner {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return result(Outcome.TIMED_OUT, this.reason + "; interrupted while forcing");
+			}
+		}
+
+		private @Nullable String note() {
+			try {
+				return (this.teardown != null) ? this.teardown.closeNote() : null;
+			}
+			catch (RuntimeException ex) {
+				return null;
 			}
 		}
 

@@ -1,5 +1,7 @@
 package dev.cleanup.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How to close one participant. Implementations need not be thread-safe against
  * themselves: the engine calls each method from one thread at a time, but it may call
@@ -39,6 +41,15 @@ public interface Teardown {
 	 */
 	default PoolUsage usage() {
 		return PoolUsage.UNKNOWN;
+	}
+
+	/**
+	 * Return a short note on how the last graceful close went, for the shutdown report,
+	 * for example the quiet period an event loop group was given.
+	 * @return the note or {@code null}
+	 */
+	default @Nullable String closeNote() {
+		return null;
 	}
 
 	/**

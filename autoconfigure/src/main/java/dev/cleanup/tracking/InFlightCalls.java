@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +42,10 @@ public class InFlightCalls implements InFlightSource {
 
 	private final AtomicLong unrecordedCutCalls = new AtomicLong();
 
+	private final AtomicLong capturedCutCalls = new AtomicLong();
+
+	private final List<Consumer<TrackedClient>> namedClientListeners = new CopyOnWriteArrayList<>();
+
 	private final Instant baseInstant = Instant.now();
 
 	private final long baseNanos = System.nanoTime();
@@ -61,7 +67,46 @@ public class InFlightCalls implements InFlightSource {
 	 * @return the client
 	 */
 	public TrackedClient namedClient(String name) {
-		return this.namedClients.computeIfAbsent(name, (key) -> new TrackedClient(key, true));
+		TrackedClient existing = this.namedClients.get(name);
+		if (existing != null) {
+			return existing;
+		}
+		TrackedClient created = new TrackedClient(name, true);
+		existing = this.namedClients.putIfAbsent(name, created);
+		if (existing != null) {
+			return existing;
+		}
+		this.namedClientListeners.forEach((listener) -> listener.accept(created));
+		return created;
+	}
+
+	/**
+	 * Add a listener told of every named client, existing ones included.
+	 * @param listener the listener
+	 */
+	public void addNamedClientListener(Consumer<TrackedClient> listener) {
+		this.namedClientListeners.add(listener);
+		this.namedClients.values().forEach(listener);
+	}
+
+	/**
+	 * Return how many calls of captured (unnamed) clients shutdown cut.
+	 * @return the number of cut calls
+	 */
+	public long capturedCutCount() {
+		return this.capturedCutCalls.get();
+	}
+
+	/**
+	 * Return how many calls of captured (unnamed) clients are in flight.
+	 * @return the number of calls
+	 */
+	public int capturedInFlightCount() {
+		int named = 0;
+		for (TrackedClient client : this.namedClients.values()) {
+			named += client.inFlightCount();
+		}
+		return Math.max(0, inFlightCount() - named);
 	}
 
 	/**
@@ -107,6 +152,9 @@ public class InFlightCalls implements InFlightSource {
 		}
 		boolean cut = failure != null && this.poolsClosing.getAsBoolean();
 		call.client().ended(cut);
+		if (cut && !call.client().isNamed()) {
+			this.capturedCutCalls.incrementAndGet();
+		}
 		if (cut) {
 			recordCut(call, "failed after its pool started closing: " + failure.getClass().getSimpleName()
 					+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : ""));
