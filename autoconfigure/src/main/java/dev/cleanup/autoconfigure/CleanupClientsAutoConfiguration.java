@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = CleanupAutoConfiguration.class)
 @ConditionalOnBean(PoolCaptures.class)
-@Import({ ApacheClientsConfiguration.class, JettyClientsConfiguration.class })
+@Import({ ApacheClientsConfiguration.class, JettyClientsConfiguration.class, JdkClientsConfiguration.class })
 public final class CleanupClientsAutoConfiguration {
 
 }
