@@ -1,0 +1,140 @@
+package dev.cleanup.client.jdk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.cleanup.core.StageRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Tests for {@link JdkHttpClientTeardown} on Java 21 and later, where the client has a
+ * close API. The build's JVM is Java 17, so each scenario of
+ * {@link JdkHttpClientShutdownScenario} runs in a child JVM of a Java 21+ JDK found under
+ * {@code /usr/lib/jvm}; without one, the tests are skipped.
+ *
+ * @author cleanup contributors
+ */
+class JdkHttpClientTeardownChildJvmTests {
+
+	private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
+
+	/** Generous slack for a shared, noisy machine. */
+	private static final Duration SLACK = Duration.ofMillis(1500);
+
+	private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
+
+	private static Optional<Path> java21;
+
+	@TempDir
+	Path temp;
+
+	@BeforeAll
+	static void findJava21() throws IOException {
+		java21 = findJava(21);
+		java21.ifPresentOrElse((java) -> System.out.println("Java 21+ child JVM: " + java),
+				() -> System.out.println("No Java 21+ JDK found; skipping the child JVM tests"));
+	}
+
+	@Test
+	void callThatNeverEndsIsForcedInTimeAndCloseThenReturnsAtOnce() throws Exception {
+		Map<String, String> result = runScenario("hang");
+		assertThat(result).containsEntry("closeApi", "true").containsEntry("outcome", "FORCED");
+		long timeoutMs = Long.parseLong(result.get("timeoutMs"));
+		assertThat(Long.parseLong(result.get("elapsedMs"))).isGreaterThanOrEqualTo(timeoutMs)
+			.isLessThan(timeoutMs + StageRunner.FORCE_TIMEOUT.toMillis() + SLACK.toMillis());
+		assertThat(result).containsEntry("terminated", "true").containsEntry("call", "java.io.IOException");
+		assertThat(result).containsEntry("closeReturned", "true");
+		assertThat(Long.parseLong(result.get("closeMs"))).isBetween(0L, 500L);
+	}
+
+	@Test
+	void callInFlightCompletesAndTheClientsThreadsEnd() throws Exception {
+		Map<String, String> result = runScenario("delay");
+		assertThat(result).containsEntry("closeApi", "true").containsEntry("outcome", "GRACEFUL");
+		assertThat(result.get("clientThreadsBefore")).matches("HttpClient-\\d+-SelectorManager.*");
+		assertThat(result).containsEntry("callDone", "true")
+			.containsEntry("status", "200")
+			.containsEntry("body", "done /delay/800");
+		assertThat(result).containsEntry("clientThreadsAfter", "");
+		assertThat(Long.parseLong(result.get("elapsedMs"))).isLessThan(800 + SLACK.toMillis());
+	}
+
+	private Map<String, String> runScenario(String scenario) throws Exception {
+		assumeTrue(java21.isPresent(), "No Java 21+ JDK found under /usr/lib/jvm or java.home: "
+				+ "the JDK HttpClient close API (shutdown/awaitTermination/shutdownNow) is not tested");
+		Path output = this.temp.resolve(scenario + ".out");
+		List<String> command = List.of(java21.get().toString(), "-Xmx128m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				JdkHttpClientShutdownScenario.class.getName(), scenario);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		long start = System.nanoTime();
+		try {
+			boolean exited = process.waitFor(CHILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			String text = Files.readString(output, StandardCharsets.UTF_8);
+			System.out.printf("Child JVM '%s' took %d ms:%n%s", scenario,
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), text);
+			if (!exited) {
+				fail("Child JVM did not exit within " + CHILD_TIMEOUT + ":\n" + text);
+			}
+			assertThat(process.exitValue()).as("child JVM exit code, output:%n%s", text).isZero();
+			return parse(text);
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	private static Map<String, String> parse(String text) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String line : text.split("\\R")) {
+			int equals = line.indexOf('=');
+			if (equals > 0) {
+				values.put(line.substring(0, equals), line.substring(equals + 1));
+			}
+		}
+		return values;
+	}
+
+	private static Optional<Path> findJava(int minimumVersion) throws IOException {
+		List<Path> homes = new ArrayList<>();
+		homes.add(Path.of(System.getProperty("java.home")));
+		Path jvms = Path.of("/usr/lib/jvm");
+		if (Files.isDirectory(jvms)) {
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(jvms)) {
+				entries.forEach(homes::add);
+			}
+		}
+		for (Path home : homes) {
+			Path java = home.resolve("bin/java");
+			Path release = home.resolve("release");
+			if (Files.isExecutable(java) && Files.isRegularFile(release)) {
+				Matcher matcher = JAVA_VERSION.matcher(Files.readString(release, StandardCharsets.UTF_8));
+				if (matcher.find() && Integer.parseInt(matcher.group(1)) >= minimumVersion) {
+					return Optional.of(java);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+}
