@@ -134,8 +134,23 @@ public class InFlightCalls implements InFlightSource {
 	 * @return the call, to pass to {@link #end(InFlightCall, Throwable)}
 	 */
 	public InFlightCall start(TrackedClient client, String method, URI uri) {
-		InFlightCall call = new InFlightCall(client, method, uri, Thread.currentThread().getName(), System.nanoTime(),
-				0);
+		return start(client, method, uri, null);
+	}
+
+	/**
+	 * Record that a call started that has a deadline, such as a read or response timeout.
+	 * @param client the client making it
+	 * @param method the HTTP method
+	 * @param uri the URI as given
+	 * @param timeout how long the call may take, or {@code null} if unknown
+	 * @return the call, to pass to {@link #end(InFlightCall, Throwable)}
+	 */
+	public InFlightCall start(TrackedClient client, String method, URI uri, @Nullable Duration timeout) {
+		long startNanos = System.nanoTime();
+		long deadlineNanos = (timeout != null) ? startNanos + saturatedNanos(timeout) : 0;
+		// 0 means "no deadline" to InFlightCall; a deadline that lands on 0 moves by 1 ns
+		InFlightCall call = new InFlightCall(client, method, uri, Thread.currentThread().getName(), startNanos,
+				(timeout != null && deadlineNanos == 0) ? 1 : deadlineNanos);
 		this.calls.add(call);
 		client.started();
 		return call;
@@ -210,6 +225,15 @@ public class InFlightCalls implements InFlightSource {
 			}
 		}
 		this.unrecordedCutCalls.incrementAndGet();
+	}
+
+	private static long saturatedNanos(Duration timeout) {
+		try {
+			return timeout.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE / 4;
+		}
 	}
 
 	private static CutCall toCutCall(InFlightCall call, String reason) {

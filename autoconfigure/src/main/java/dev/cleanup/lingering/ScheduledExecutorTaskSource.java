@@ -1,0 +1,90 @@
+package dev.cleanup.lingering;
+
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Timeout tasks in the queue of one {@link ScheduledThreadPoolExecutor}, such as the one
+ * behind a Spring {@code ThreadPoolTaskScheduler} or a {@code ScheduledExecutorService}
+ * bean. A cancelled task still in the queue (the executor's remove-on-cancel policy is
+ * off, as it is by default) lingers and can be removed; a task left in the queue of an
+ * executor that was shut down lingers but is never removed (it may still run); every other
+ * task, periodic jobs included, is pending.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
+
+	private final String name;
+
+	private final Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor;
+
+	/**
+	 * Create a source for an executor, held weakly: once it is garbage collected the
+	 * source reports it as gone.
+	 * @param name the name of the executor's owner, for example a bean name
+	 * @param executor the executor
+	 */
+	public ScheduledExecutorTaskSource(String name, ScheduledThreadPoolExecutor executor) {
+		this(name, weakly(executor));
+	}
+
+	/**
+	 * Create a source for an executor that is looked up on each use, for example
+	 * {@code ThreadPoolTaskScheduler::getScheduledThreadPoolExecutor}, which fails until
+	 * the scheduler is initialized.
+	 * @param name the name of the executor's owner, for example a bean name
+	 * @param executor supplies the executor, or {@code null} if there is none now
+	 */
+	public ScheduledExecutorTaskSource(String name,
+			Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor) {
+		this.name = name;
+		this.executor = executor;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public TimeoutTaskSnapshot snapshot(int lingeringLimit, int pendingLimit) {
+		try {
+			ScheduledThreadPoolExecutor executor = this.executor.get();
+			if (executor == null) {
+				return TimeoutTaskSnapshot.unavailable(this.name, "no executor: not created yet or garbage collected");
+			}
+			TimeoutTaskSnapshot.Builder builder = TimeoutTaskSnapshot.builder(this.name, lingeringLimit, pendingLimit);
+			ScheduledQueues.scan(executor, this.name, null, builder);
+			return builder.note(executor.isShutdown() ? "executor is shut down" : null).build();
+		}
+		catch (RuntimeException ex) {
+			return TimeoutTaskSnapshot.unavailable(this.name, "failed: " + TimeoutTaskCensus.describe(ex));
+		}
+	}
+
+	@Override
+	public RemovedTimeoutTasks removeLingering(int limit) {
+		RemovedTimeoutTasks.Builder removed = RemovedTimeoutTasks.builder(limit);
+		try {
+			ScheduledThreadPoolExecutor executor = this.executor.get();
+			if (executor != null) {
+				ScheduledQueues.removeCancelled(executor, this.name, null, removed);
+			}
+		}
+		catch (RuntimeException ex) {
+			// what was removed before the failure is still reported
+		}
+		return removed.build();
+	}
+
+	private static Supplier<@Nullable ScheduledThreadPoolExecutor> weakly(ScheduledThreadPoolExecutor executor) {
+		WeakReference<ScheduledThreadPoolExecutor> reference = new WeakReference<>(executor);
+		return reference::get;
+	}
+
+}

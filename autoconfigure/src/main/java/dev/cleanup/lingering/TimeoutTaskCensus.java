@@ -1,0 +1,186 @@
+package dev.cleanup.lingering;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Asks every {@link TimeoutTaskSource} what it holds and puts the answers together:
+ * lingering tasks listed in full up to a bound, pending ones as counts per source with the
+ * few nearest. Once the context is closing every task still queued lingers. A source that
+ * fails is reported as such and never stops the others.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class TimeoutTaskCensus {
+
+	/**
+	 * The most lingering tasks listed by default.
+	 */
+	public static final int DEFAULT_LINGERING_LIMIT = 100;
+
+	/**
+	 * The most pending tasks listed per source by default.
+	 */
+	public static final int DEFAULT_NEAREST_LIMIT = 5;
+
+	private static final Log logger = LogFactory.getLog(TimeoutTaskCensus.class);
+
+	private final List<TimeoutTaskSource> sources = new CopyOnWriteArrayList<>();
+
+	private final BooleanSupplier contextClosing;
+
+	private final int lingeringLimit;
+
+	private final int nearestLimit;
+
+	/**
+	 * Create a census with the default limits.
+	 * @param contextClosing whether the application context is closing
+	 */
+	public TimeoutTaskCensus(BooleanSupplier contextClosing) {
+		this(contextClosing, DEFAULT_LINGERING_LIMIT, DEFAULT_NEAREST_LIMIT);
+	}
+
+	/**
+	 * Create a census.
+	 * @param contextClosing whether the application context is closing
+	 * @param lingeringLimit the most lingering tasks listed
+	 * @param nearestLimit the most pending tasks listed per source
+	 */
+	public TimeoutTaskCensus(BooleanSupplier contextClosing, int lingeringLimit, int nearestLimit) {
+		if (lingeringLimit < 0 || nearestLimit < 0) {
+			throw new IllegalArgumentException("Limits must not be negative");
+		}
+		this.contextClosing = contextClosing;
+		this.lingeringLimit = lingeringLimit;
+		this.nearestLimit = nearestLimit;
+	}
+
+	/**
+	 * Add a source.
+	 * @param source the source
+	 */
+	public void addSource(TimeoutTaskSource source) {
+		this.sources.add(source);
+	}
+
+	/**
+	 * Remove a source, for example once the timer it reads was stopped.
+	 * @param source the source
+	 * @return {@code true} if it was known
+	 */
+	public boolean removeSource(TimeoutTaskSource source) {
+		return this.sources.remove(source);
+	}
+
+	/**
+	 * Return the sources, in the order they were added.
+	 * @return the sources
+	 */
+	public List<TimeoutTaskSource> sources() {
+		return List.copyOf(this.sources);
+	}
+
+	/**
+	 * Ask every source what it holds now.
+	 * @return the report
+	 */
+	public TimeoutTaskReport report() {
+		boolean closing = isClosing();
+		BoundedNearest lingering = new BoundedNearest(this.lingeringLimit);
+		long lingeringCount = 0;
+		List<TimeoutTaskReport.SourceCounts> counts = new ArrayList<>();
+		for (TimeoutTaskSource source : this.sources) {
+			// Once closing, pending tasks linger too, so list as many of them
+			TimeoutTaskSnapshot snapshot = snapshot(source,
+					closing ? Math.max(this.lingeringLimit, this.nearestLimit) : this.nearestLimit);
+			if (!snapshot.isAvailable()) {
+				counts.add(new TimeoutTaskReport.SourceCounts(snapshot.source(), snapshot.pending(),
+						snapshot.lingering(), List.of(), snapshot.note()));
+				continue;
+			}
+			List<TimeoutTask> listed = new ArrayList<>(snapshot.lingeringTasks());
+			long sourceLingering = snapshot.lingering();
+			long sourcePending = snapshot.pending();
+			List<TimeoutTask> nearest = snapshot.nearestPending();
+			if (!closing && nearest.size() > this.nearestLimit) {
+				// a source that lists more than asked for is cut to the limit
+				nearest = nearest.subList(0, this.nearestLimit);
+			}
+			if (closing) {
+				for (TimeoutTask task : nearest) {
+					listed.add(task.lingeringFor(TimeoutTask.CONTEXT_CLOSING));
+				}
+				sourceLingering += sourcePending;
+				sourcePending = 0;
+				nearest = List.of();
+			}
+			for (TimeoutTask task : listed) {
+				lingering.offer(task.remaining().toNanos(), () -> task);
+			}
+			lingeringCount += sourceLingering;
+			counts.add(new TimeoutTaskReport.SourceCounts(snapshot.source(), sourcePending, sourceLingering, nearest,
+					snapshot.note()));
+		}
+		List<TimeoutTask> listedLingering = lingering.nearestFirst();
+		return new TimeoutTaskReport(listedLingering, Math.max(0, lingeringCount - listedLingering.size()), counts);
+	}
+
+	/**
+	 * Remove the lingering tasks that are safe to remove: never a live call's timeout or
+	 * a user's scheduled job.
+	 * @return what was removed
+	 */
+	public RemovedTimeoutTasks removeLingering() {
+		RemovedTimeoutTasks.Builder removed = RemovedTimeoutTasks.builder(this.lingeringLimit);
+		for (TimeoutTaskSource source : this.sources) {
+			try {
+				removed.addAll(source.removeLingering(this.lingeringLimit));
+			}
+			catch (RuntimeException | LinkageError ex) {
+				logger.warn("Removing lingering tasks of timeout task source '" + safeName(source) + "' failed", ex);
+			}
+		}
+		return removed.build();
+	}
+
+	private boolean isClosing() {
+		try {
+			return this.contextClosing.getAsBoolean();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private TimeoutTaskSnapshot snapshot(TimeoutTaskSource source, int pendingLimit) {
+		try {
+			return source.snapshot(this.lingeringLimit, pendingLimit);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Timeout task source '" + safeName(source) + "' failed", ex);
+			return TimeoutTaskSnapshot.unavailable(safeName(source), "failed: " + describe(ex));
+		}
+	}
+
+	static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return ex.getClass().getSimpleName() + ((message != null) ? ": " + Descriptions.truncate(message) : "");
+	}
+
+	private static String safeName(TimeoutTaskSource source) {
+		try {
+			return source.name();
+		}
+		catch (RuntimeException ex) {
+			return source.getClass().getName();
+		}
+	}
+
+}
