@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = CleanupAutoConfiguration.class)
 @ConditionalOnBean(PoolCaptures.class)
-@Import({ ApacheClientsConfiguration.class, JettyClientsConfiguration.class, JdkClientsConfiguration.class })
+@Import({ ApacheClientsConfiguration.class, JettyClientsConfiguration.class, JdkClientsConfiguration.class,
+		ReactorClientsConfiguration.class })
 public final class CleanupClientsAutoConfiguration {
 
 }

@@ -93,6 +93,17 @@ public final class ReactorLoopResourcesTeardown implements Teardown {
 		return PoolUsage.inUse(this.inFlight.inFlightCount());
 	}
 
+	@Override
+	public @Nullable String closeNote() {
+		Duration used = this.quietPeriodUsed;
+		if (used == null) {
+			return null;
+		}
+		String why = (this.quietPeriod.configured() != null) ? "as configured" : used.isZero() ? "nothing in flight"
+				: "calls in flight";
+		return "quiet period " + used.toMillis() + " ms (" + why + ")";
+	}
+
 	/**
 	 * Return the quiet period the loops were disposed with.
 	 * @return the quiet period, or {@code null} if disposal has not started
