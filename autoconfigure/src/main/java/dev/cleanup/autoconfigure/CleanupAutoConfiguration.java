@@ -3,6 +3,7 @@ package dev.cleanup.autoconfigure;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.Stage;
+import dev.cleanup.lingering.ExitWatchdog;
 import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -77,9 +78,16 @@ public final class CleanupAutoConfiguration {
 	}
 
 	@Bean
-	CleanupStageLifecycle cleanupReportStage(ShutdownCoordinator coordinator, ConfigurableApplicationContext context) {
-		return new CleanupStageLifecycle("report", CleanupProperties.REPORT_PHASE,
-				new ShutdownReportLogger(coordinator), context);
+	CleanupStageLifecycle cleanupReportStage(CleanupProperties properties, ShutdownCoordinator coordinator,
+			ConfigurableApplicationContext context) {
+		ShutdownReportLogger report = new ShutdownReportLogger(coordinator);
+		CleanupProperties.Watchdog watchdog = properties.getWatchdog();
+		Runnable work = (!watchdog.isEnabled()) ? report : () -> {
+			report.run();
+			// does nothing in a JVM shutdown, which ends the process anyway
+			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction()).start();
+		};
+		return new CleanupStageLifecycle("report", CleanupProperties.REPORT_PHASE, work, context);
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cleanup.lingering.ExitWatchdog;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
@@ -60,6 +62,8 @@ public class CleanupProperties {
 
 	private final Dispose dispose = new Dispose();
 
+	private final Watchdog watchdog = new Watchdog();
+
 	/**
 	 * Per-participant settings, by participant name (bean name, registered name or the
 	 * name shown by the cleanup endpoint).
@@ -92,6 +96,10 @@ public class CleanupProperties {
 
 	public Dispose getDispose() {
 		return this.dispose;
+	}
+
+	public Watchdog getWatchdog() {
+		return this.watchdog;
 	}
 
 	public Map<String, Resource> getResources() {
@@ -200,6 +208,54 @@ public class CleanupProperties {
 
 		public void setPhase(int phase) {
 			this.phase = phase;
+		}
+
+	}
+
+	/**
+	 * Exit watchdog settings: after a plain {@code context.close()} (not in a JVM
+	 * shutdown), report the non-daemon threads that still keep the JVM alive.
+	 */
+	public static class Watchdog {
+
+		/**
+		 * Whether to watch for threads that keep the JVM alive after the context closed.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Time to wait after the context closed before reporting the threads still alive.
+		 */
+		private Duration grace = ExitWatchdog.DEFAULT_GRACE;
+
+		/**
+		 * What to do about threads still alive: 'log' reports them, 'exit' also ends the
+		 * JVM with status 0.
+		 */
+		private ExitWatchdog.Action action = ExitWatchdog.Action.LOG;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getGrace() {
+			return this.grace;
+		}
+
+		public void setGrace(Duration grace) {
+			this.grace = grace;
+		}
+
+		public ExitWatchdog.Action getAction() {
+			return this.action;
+		}
+
+		public void setAction(ExitWatchdog.Action action) {
+			this.action = action;
 		}
 
 	}

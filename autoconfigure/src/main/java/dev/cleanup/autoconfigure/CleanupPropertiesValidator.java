@@ -25,6 +25,7 @@ final class CleanupPropertiesValidator {
 		positive("cleanup.drain.timeout", properties.getDrain().getTimeout());
 		positive("cleanup.close.timeout", properties.getClose().getTimeout());
 		positive("cleanup.dispose.timeout", properties.getDispose().getTimeout());
+		positive("cleanup.watchdog.grace", properties.getWatchdog().getGrace());
 		for (Map.Entry<String, CleanupProperties.Resource> entry : properties.getResources().entrySet()) {
 			String prefix = "cleanup.resources." + entry.getKey();
 			positive(prefix + ".timeout", entry.getValue().getTimeout());

@@ -1,5 +1,6 @@
 package dev.cleanup.autoconfigure;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds Reactor Netty resources. The global {@link HttpResources} (Boot's default, shared
@@ -39,14 +41,17 @@ import org.springframework.http.client.ReactorResourceFactory;
  * {@value ReactorGlobalResources#NAME}, disposed in the dispose stage, before Spring's
  * {@link ReactorResourceFactory} (phase 0) would, and without Netty's 2 s quiet period
  * when nothing is in flight, unless {@code spring.reactor.netty.shutdown-quiet-period} is
- * set, which wins. Private connection providers and loop resources (beans, or built by
- * Boot's builders) become participants of their own.
+ * set, which wins. A resource factory with private resources is disposed the same way,
+ * under its bean name. Private connection providers and loop resources (beans, or built
+ * by Boot's builders) become participants of their own.
  *
  * @author cleanup contributors
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(HttpClient.class)
 class ReactorClientsConfiguration {
+
+	private static final String HTTP_CONNECTION_PROVIDER = "reactor.netty.http.client.HttpConnectionProvider";
 
 	@Bean
 	ReactorGlobalResources cleanupReactorGlobalResources(ParticipantRegistry registry, InFlightCalls calls,
@@ -74,15 +79,24 @@ class ReactorClientsConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor cleanupReactorResourceFactoryBeans(ObjectProvider<ReactorGlobalResources> global) {
+	static BeanPostProcessor cleanupReactorResourceFactoryBeans(ObjectProvider<ReactorGlobalResources> global,
+			ObjectProvider<PoolCaptures> captures) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				// A factory with private resources disposes them itself, with its own quiet
-				// period; the global ones are left to the dispose stage
-				if (bean instanceof ReactorResourceFactory factory && factory.isUseGlobalResources()) {
-					global.getObject().ensureRegistered();
+				if (bean instanceof ReactorResourceFactory factory) {
+					if (factory.isUseGlobalResources()) {
+						global.getObject().ensureRegistered();
+					}
+					else {
+						ReactorQuietPeriod quietPeriod = global.getObject().quietPeriod();
+						captures.getObject()
+							.registerBean(beanName, Kind.REACTOR_NETTY, Stage.DISPOSE, factory,
+									(resources, inFlight) -> new ReactorResourceFactoryTeardown(resources,
+											global.getObject().inFlight(), quietPeriod,
+											ReactorGlobalResources.SHUTDOWN_TIMEOUT));
+					}
 				}
 				return bean;
 			}
@@ -92,8 +106,8 @@ class ReactorClientsConfiguration {
 
 	static HttpClient capture(PoolCaptures captures, ReactorGlobalResources global, String baseName,
 			HttpClient client) {
-		ConnectionProvider provider = client.configuration().connectionProvider();
-		if (provider instanceof HttpResources) {
+		ConnectionProvider provider = unwrap(client.configuration().connectionProvider());
+		if (provider == null || provider instanceof HttpResources) {
 			global.ensureRegistered();
 		}
 		else {
@@ -101,6 +115,29 @@ class ReactorClientsConfiguration {
 					ReactorConnectionProviderTeardown::new);
 		}
 		return client;
+	}
+
+	/**
+	 * Return the provider an HTTP client really uses. Reactor Netty wraps it in its
+	 * package-private {@code HttpConnectionProvider}, whose {@code http1ConnectionProvider}
+	 * is the given provider, or {@code null} for the global one; if that cannot be read,
+	 * the global resources are assumed, which the dispose stage closes anyway.
+	 */
+	static @Nullable ConnectionProvider unwrap(ConnectionProvider provider) {
+		if (!provider.getClass().getName().equals(HTTP_CONNECTION_PROVIDER)) {
+			return provider;
+		}
+		Field field = ReflectionUtils.findField(provider.getClass(), "http1ConnectionProvider");
+		if (field == null) {
+			return null;
+		}
+		try {
+			ReflectionUtils.makeAccessible(field);
+			return (ConnectionProvider) field.get(provider);
+		}
+		catch (RuntimeException | IllegalAccessException ex) {
+			return null;
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -158,6 +195,10 @@ class ReactorClientsConfiguration {
 
 		ReactorQuietPeriod quietPeriod() {
 			return this.quietPeriod;
+		}
+
+		InFlightSource inFlight() {
+			return this.inFlight;
 		}
 
 		void ensureRegistered() {

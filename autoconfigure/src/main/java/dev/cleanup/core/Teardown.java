@@ -44,6 +44,15 @@ public interface Teardown {
 	}
 
 	/**
+	 * Close the pool's idle connections now, for the endpoint's emergency cleanup. Must
+	 * not touch connections in use and must return quickly.
+	 * @return the number of idle connections closed, {@code 0} if this pool cannot
+	 */
+	default int evictIdleConnections() {
+		return 0;
+	}
+
+	/**
 	 * Return a short note on how the last graceful close went, for the shutdown report,
 	 * for example the quiet period an event loop group was given.
 	 * @return the note or {@code null}

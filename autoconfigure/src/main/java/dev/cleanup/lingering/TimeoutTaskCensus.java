@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -32,6 +33,8 @@ public final class TimeoutTaskCensus {
 	private static final Log logger = LogFactory.getLog(TimeoutTaskCensus.class);
 
 	private final List<TimeoutTaskSource> sources = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<TimeoutTaskSource>> sourceListeners = new CopyOnWriteArrayList<>();
 
 	private final BooleanSupplier contextClosing;
 
@@ -68,6 +71,17 @@ public final class TimeoutTaskCensus {
 	 */
 	public void addSource(TimeoutTaskSource source) {
 		this.sources.add(source);
+		this.sourceListeners.forEach((listener) -> listener.accept(source));
+	}
+
+	/**
+	 * Add a listener told of every source, those already added included, for example to
+	 * bind a meter per source.
+	 * @param listener the listener
+	 */
+	public void addSourceListener(Consumer<TimeoutTaskSource> listener) {
+		this.sourceListeners.add(listener);
+		this.sources.forEach(listener);
 	}
 
 	/**

@@ -65,6 +65,11 @@ public final class ApacheClassicTeardown implements Teardown {
 	}
 
 	@Override
+	public int evictIdleConnections() {
+		return IdleConnections.evict(this.connectionManager);
+	}
+
+	@Override
 	public PoolUsage usage() {
 		if (this.connectionManager == null) {
 			return PoolUsage.inUse(this.inFlight.inFlightCount());

@@ -1,0 +1,282 @@
+package dev.cleanup.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.cleanup.autoconfigure.CleanupProperties;
+import dev.cleanup.autoconfigure.ShutdownBudgetCalculator;
+import dev.cleanup.core.CloseResult;
+import dev.cleanup.core.Participant;
+import dev.cleanup.core.ParticipantNames;
+import dev.cleanup.core.ParticipantPolicy;
+import dev.cleanup.core.PoolUsage;
+import dev.cleanup.core.ShutdownBudget;
+import dev.cleanup.core.ShutdownCoordinator;
+import dev.cleanup.core.Stage;
+import dev.cleanup.tracking.InFlightCall;
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.UriSanitizer;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * {@link Endpoint @Endpoint} that shows what would hold a shutdown up: the pools, the
+ * outbound calls in flight, the lingering timeout tasks and the threads that outlived
+ * their pools. Its write operation, an emergency cleanup, needs unrestricted access.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+@Endpoint(id = "cleanup", defaultAccess = Access.READ_ONLY)
+public class CleanupEndpoint {
+
+	/**
+	 * The most in-flight calls listed; further ones are counted in {@code leftOut}.
+	 */
+	static final int MAX_LISTED_CALLS = 200;
+
+	private final ShutdownCoordinator coordinator;
+
+	private final InFlightCalls calls;
+
+	private final CleanupProperties properties;
+
+	private final ShutdownBudgetCalculator budgets;
+
+	private final PendingWork pendingWork;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
+
+	/**
+	 * Create an endpoint.
+	 * @param coordinator the shutdown coordinator
+	 * @param calls the in-flight calls
+	 * @param properties the cleanup properties
+	 * @param budgets computes the shutdown budget
+	 * @param pendingWork the timeout tasks and leaked threads
+	 * @param endpointProperties the endpoint's own properties
+	 */
+	public CleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, CleanupProperties properties,
+			ShutdownBudgetCalculator budgets, PendingWork pendingWork, CleanupEndpointProperties endpointProperties) {
+		this.coordinator = coordinator;
+		this.calls = calls;
+		this.properties = properties;
+		this.budgets = budgets;
+		this.pendingWork = pendingWork;
+		this.showValues = endpointProperties.getShowValues();
+		this.roles = Set.copyOf(endpointProperties.getRoles());
+	}
+
+	/**
+	 * Return everything the endpoint shows.
+	 * @param securityContext the caller's security context
+	 * @return the descriptor
+	 */
+	@ReadOperation
+	public CleanupDescriptor cleanup(SecurityContext securityContext) {
+		boolean showQueryValues = this.showValues.isShown(securityContext, this.roles);
+		List<InFlightCall> inFlight = this.calls.snapshot();
+		List<InFlightCallDescriptor> listed = inFlight.stream()
+			.limit(MAX_LISTED_CALLS)
+			.map((call) -> describe(call, showQueryValues))
+			.toList();
+		PendingWork.Snapshot pending = this.pendingWork.snapshot();
+		LeftOutDescriptor leftOut = new LeftOutDescriptor(inFlight.size() - listed.size(),
+				pending.lingeringTasksLeftOut(), pending.leakedThreadsLeftOut());
+		return new CleanupDescriptor(this.coordinator.state().name(), stages(),
+				this.coordinator.registry().participants().stream().map(this::describe).toList(), listed,
+				pending.lingeringTasks(), pending.pendingTimeouts(), pending.leakedThreads(), budget(), leftOut);
+	}
+
+	/**
+	 * Return one participant.
+	 * @param name the participant's name
+	 * @return the participant, or {@code null} (a 404) if there is none of that name
+	 */
+	@ReadOperation
+	public @Nullable ParticipantDescriptor participant(@Selector String name) {
+		if (!ParticipantNames.isSafe(name)) {
+			return null;
+		}
+		Participant participant = this.coordinator.registry().find(name);
+		return (participant != null) ? describe(participant) : null;
+	}
+
+	/**
+	 * Emergency cleanup: remove lingering timeout tasks and evict idle connections. Never
+	 * touches a live call's timeout or a user's scheduled job.
+	 * @return what was done
+	 */
+	@WriteOperation
+	public PendingWork.CleanupActionDescriptor cleanupNow() {
+		return this.pendingWork.cleanupNow(this.coordinator.registry().participants());
+	}
+
+	private List<StageDescriptor> stages() {
+		ParticipantPolicy policy = this.coordinator.policy();
+		List<StageDescriptor> stages = new ArrayList<>();
+		stages.add(new StageDescriptor("drain", this.properties.getDrain().getPhase(),
+				this.properties.getDrain().getTimeout().toMillis()));
+		stages.add(new StageDescriptor("close", this.properties.getClose().getPhase(),
+				policy.stageTimeout(Stage.CLOSE).toMillis()));
+		stages.add(new StageDescriptor("dispose", this.properties.getDispose().getPhase(),
+				policy.stageTimeout(Stage.DISPOSE).toMillis()));
+		stages.add(new StageDescriptor("report", CleanupProperties.REPORT_PHASE, 0));
+		return stages;
+	}
+
+	private BudgetDescriptor budget() {
+		ShutdownBudget budget = this.budgets.calculate();
+		Duration gracePeriod = this.properties.getTerminationGracePeriod();
+		return new BudgetDescriptor(budget.worstCase().toMillis(),
+				(gracePeriod != null) ? gracePeriod.toMillis() : null,
+				(gracePeriod != null) ? budget.worstCase().compareTo(gracePeriod) <= 0 : null,
+				budget.inboundDrain().toMillis(), budget.drain().toMillis(), budget.slowestClose().toMillis(),
+				budget.slowestDispose().toMillis(), ShutdownBudget.forcedBound().toMillis(), budget.arithmetic());
+	}
+
+	private ParticipantDescriptor describe(Participant participant) {
+		ParticipantPolicy.Settings settings = this.coordinator.policy().settingsFor(participant);
+		CloseResult last = participant.lastResult();
+		String state = (last != null) ? "closed" : participant.isClosing() ? "closing" : "open";
+		PoolUsage usage = participant.usage();
+		PoolDescriptor pool = (usage.equals(PoolUsage.UNKNOWN)) ? null
+				: new PoolDescriptor(known(usage.inUse()), known(usage.idle()), known(usage.pending()),
+						known(usage.max()));
+		return new ParticipantDescriptor(participant.name(), participant.kind().displayName(),
+				settings.stage().configName(), settings.timeout().toString(), state, settings.enabled(),
+				participant.isWeak(), pool, (last != null) ? last.outcome().displayName() : null,
+				(last != null) ? last.duration().toMillis() : null, (last != null) ? last.detail() : null);
+	}
+
+	private InFlightCallDescriptor describe(InFlightCall call, boolean showQueryValues) {
+		Duration remaining = call.remaining();
+		return new InFlightCallDescriptor(call.client().name(), call.method(),
+				UriSanitizer.sanitize(call.uri(), showQueryValues), this.calls.startedAt(call),
+				call.elapsed().toMillis(), (remaining != null) ? remaining.toMillis() : null, call.threadName());
+	}
+
+	private static @Nullable Integer known(int figure) {
+		return (figure >= 0) ? figure : null;
+	}
+
+	/**
+	 * Everything the endpoint shows.
+	 *
+	 * @param state the shutdown state: RUNNING, DRAINING, CLOSING, DISPOSING or CLOSED
+	 * @param stages the stages in the order they run
+	 * @param participants every live participant
+	 * @param inFlight the outbound calls in flight, oldest first
+	 * @param lingeringTasks timeout tasks that outlived their purpose
+	 * @param pendingTimeouts pending timeout tasks, counted per source
+	 * @param leakedThreads client threads alive after their pool closed
+	 * @param budget the worst-case shutdown against the termination grace period
+	 * @param leftOut how many items each capped list left out
+	 */
+	public record CleanupDescriptor(String state, List<StageDescriptor> stages,
+			List<ParticipantDescriptor> participants, List<InFlightCallDescriptor> inFlight,
+			List<PendingWork.LingeringTaskDescriptor> lingeringTasks, PendingWork.PendingTimeoutsDescriptor pendingTimeouts,
+			List<PendingWork.LeakedThreadDescriptor> leakedThreads, BudgetDescriptor budget,
+			LeftOutDescriptor leftOut) implements OperationResponseBody {
+	}
+
+	/**
+	 * One stage.
+	 *
+	 * @param name the stage name
+	 * @param phase its SmartLifecycle phase
+	 * @param timeoutMs its default timeout
+	 */
+	public record StageDescriptor(String name, int phase, long timeoutMs) {
+	}
+
+	/**
+	 * One participant.
+	 *
+	 * @param name the name, safe in a URL path
+	 * @param kind the client stack
+	 * @param stage the stage it closes in
+	 * @param timeout its graceful timeout, ISO-8601
+	 * @param state {@code open}, {@code closing} or {@code closed}
+	 * @param enabled whether it is closed at all
+	 * @param captured whether the starter captured it from a builder (held weakly)
+	 * @param pool pool figures, where the client has them
+	 * @param lastOutcome the outcome of its close
+	 * @param lastDurationMs how long its close took
+	 * @param lastDetail why its close was not graceful, or a note on it
+	 */
+	public record ParticipantDescriptor(String name, String kind, String stage, String timeout, String state,
+			boolean enabled, boolean captured, @Nullable PoolDescriptor pool, @Nullable String lastOutcome,
+			@Nullable Long lastDurationMs, @Nullable String lastDetail) implements OperationResponseBody {
+	}
+
+	/**
+	 * Pool figures; {@code null} where the client cannot tell.
+	 *
+	 * @param inUse connections or calls in use
+	 * @param idle idle connections
+	 * @param pending callers waiting for a connection
+	 * @param max the most connections allowed
+	 */
+	public record PoolDescriptor(@Nullable Integer inUse, @Nullable Integer idle, @Nullable Integer pending,
+			@Nullable Integer max) {
+	}
+
+	/**
+	 * One outbound call in flight.
+	 *
+	 * @param client the client making it
+	 * @param method the HTTP method
+	 * @param uri the URI without user-info, query values masked unless shown
+	 * @param startedAt when it started
+	 * @param elapsedMs how long it has run
+	 * @param remainingMs time left to its deadline, where known
+	 * @param thread the thread that started it
+	 */
+	public record InFlightCallDescriptor(String client, String method, String uri, Instant startedAt, long elapsedMs,
+			@Nullable Long remainingMs, String thread) {
+	}
+
+	/**
+	 * The worst-case shutdown.
+	 *
+	 * @param worstCaseMs the worst case
+	 * @param terminationGracePeriodMs the configured grace period, if any
+	 * @param withinGracePeriod whether the worst case fits, if a grace period is set
+	 * @param inboundDrainMs Boot's graceful web server budget
+	 * @param drainMs the outbound drain timeout
+	 * @param slowestCloseMs the longest close timeout
+	 * @param slowestDisposeMs the longest dispose timeout
+	 * @param forcedBoundMs the bound of a stage's forced closes
+	 * @param arithmetic the sum, spelled out
+	 */
+	public record BudgetDescriptor(long worstCaseMs, @Nullable Long terminationGracePeriodMs,
+			@Nullable Boolean withinGracePeriod, long inboundDrainMs, long drainMs, long slowestCloseMs,
+			long slowestDisposeMs, long forcedBoundMs, String arithmetic) {
+	}
+
+	/**
+	 * How many items each capped list left out.
+	 *
+	 * @param inFlight in-flight calls not listed
+	 * @param lingeringTasks lingering tasks not listed
+	 * @param leakedThreads leaked threads not listed
+	 */
+	public record LeftOutDescriptor(int inFlight, int lingeringTasks, int leakedThreads) {
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.cleanup.actuate;
+
+import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
+import dev.cleanup.autoconfigure.CleanupLingeringAutoConfiguration;
+import dev.cleanup.autoconfigure.CleanupProperties;
+import dev.cleanup.autoconfigure.ShutdownBudgetCalculator;
+import dev.cleanup.core.ShutdownCoordinator;
+import dev.cleanup.lingering.ClientThreadCensus;
+import dev.cleanup.lingering.TimeoutTaskCensus;
+import dev.cleanup.tracking.InFlightCalls;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link CleanupEndpoint}.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { CleanupAutoConfiguration.class, CleanupLingeringAutoConfiguration.class })
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnBean(ShutdownCoordinator.class)
+@ConditionalOnAvailableEndpoint(CleanupEndpoint.class)
+@EnableConfigurationProperties(CleanupEndpointProperties.class)
+public final class CleanupEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PendingWork cleanupPendingWork(TimeoutTaskCensus tasks, ClientThreadCensus threads) {
+		return new PendingWork(tasks, threads);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls,
+			CleanupProperties properties, ShutdownBudgetCalculator budgets, PendingWork pendingWork,
+			CleanupEndpointProperties endpointProperties) {
+		return new CleanupEndpoint(coordinator, calls, properties, budgets, pendingWork, endpointProperties);
+	}
+
+}

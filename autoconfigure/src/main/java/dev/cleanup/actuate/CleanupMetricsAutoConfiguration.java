@@ -1,0 +1,40 @@
+package dev.cleanup.actuate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
+import dev.cleanup.autoconfigure.CleanupLingeringAutoConfiguration;
+import dev.cleanup.core.ShutdownCoordinator;
+import dev.cleanup.lingering.ClientThreadCensus;
+import dev.cleanup.lingering.TimeoutTaskCensus;
+import dev.cleanup.tracking.InFlightCalls;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the starter's meters, bound by
+ * Boot to every meter registry. {@code management.metrics.enable.cleanup=false} turns
+ * them off.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { CleanupAutoConfiguration.class, CleanupLingeringAutoConfiguration.class })
+@ConditionalOnClass({ MeterRegistry.class, MeterBinder.class })
+@ConditionalOnBean(ShutdownCoordinator.class)
+public final class CleanupMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CleanupMetrics cleanupMetrics(ShutdownCoordinator coordinator, InFlightCalls calls, TimeoutTaskCensus tasks,
+			ClientThreadCensus threads) {
+		return new CleanupMetrics(coordinator, calls, new PendingWork(tasks, threads));
+	}
+
+}
