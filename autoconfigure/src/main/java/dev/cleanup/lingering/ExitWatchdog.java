@@ -138,7 +138,7 @@ public final class ExitWatchdog {
 		else {
 			this.logger.warn(threads.size() + " non-daemon thread(s) are still alive " + this.grace.toMillis()
 					+ " ms after the application context closed and keep the JVM from exiting; stop their owners,"
-					+ " or set the exit watchdog's action to 'exit'");
+					+ " or set cleanup.watchdog.action=exit");
 		}
 		return threads;
 	}

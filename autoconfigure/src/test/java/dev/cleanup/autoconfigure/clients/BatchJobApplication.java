@@ -47,6 +47,18 @@ public class BatchJobApplication {
 		System.out.println("batch context closed");
 	}
 
+	/**
+	 * A user executor nobody shuts down, whose idle non-daemon thread keeps the JVM alive.
+	 */
+	@Bean(destroyMethod = "")
+	@Profile("leftover-thread")
+	ExecutorService forgottenExecutor() {
+		ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> new Thread(runnable, "forgotten-worker"));
+		executor.submit(() -> {
+		});
+		return executor;
+	}
+
 	@Bean
 	@Profile("jdk-bean")
 	HttpClient jdkHttpClient() {

@@ -53,6 +53,17 @@ class BatchJobExitTests {
 	}
 
 	@Test
+	void watchdogNamesALeftoverThreadAndWithActionExitEndsTheJvm() throws Exception {
+		try (ChildJvm job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
+				"--spring.profiles.active=leftover-thread", "--cleanup.watchdog.grace=1s",
+				"--cleanup.watchdog.action=exit")) {
+			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job::output).isTrue();
+			assertThat(job.exitCode()).as(job::output).isZero();
+			assertThat(job.output()).contains("forgotten-worker").contains("calling System.exit(0)");
+		}
+	}
+
+	@Test
 	void batchJobWithJdkHttpClientBeanOnUserExecutorExits() throws Exception {
 		try (ChildJvm job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
 				"--spring.profiles.active=jdk-bean", "--spring.http.clients.imperative.factory=jdk")) {
