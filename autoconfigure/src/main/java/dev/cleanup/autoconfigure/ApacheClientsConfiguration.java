@@ -53,10 +53,11 @@ class ApacheClientsConfiguration {
 	static class ImperativeCaptureConfiguration {
 
 		@Bean
-		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> cleanupApacheFactoryCapture(
+		CapturingFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> cleanupApacheFactoryCapture(
 				PoolCaptures captures) {
 			ThreadLocal<PoolingHttpClientConnectionManager> building = new ThreadLocal<>();
-			return (builder) -> builder.withHttpClientCustomizer((clientBuilder) -> {
+			return new CapturingFactoryBuilderCustomizer<>(HttpComponentsClientHttpRequestFactoryBuilder.class,
+					(builder) -> builder.withHttpClientCustomizer((clientBuilder) -> {
 				if (clientBuilder.getConnManager() instanceof PoolingHttpClientConnectionManager manager) {
 					building.set(manager);
 				}
@@ -70,7 +71,7 @@ class ApacheClientsConfiguration {
 							(captured, inFlight) -> new ApacheClassicTeardown(captured, managerReference.get(),
 									inFlight));
 				}
-			});
+			}));
 		}
 
 	}

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = CleanupAutoConfiguration.class)
 @ConditionalOnBean(PoolCaptures.class)
 @Import({ ApacheClientsConfiguration.class, JettyClientsConfiguration.class, JdkClientsConfiguration.class,
-		ReactorClientsConfiguration.class })
+		ReactorClientsConfiguration.class, ReactiveWebRequestFactoryConfiguration.class })
 public final class CleanupClientsAutoConfiguration {
 
 }

@@ -67,9 +67,10 @@ class JdkClientsConfiguration {
 	static class ImperativeCaptureConfiguration {
 
 		@Bean
-		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> cleanupJdkFactoryCapture(
+		CapturingFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> cleanupJdkFactoryCapture(
 				PoolCaptures captures) {
-			return (builder) -> builder.withCustomizer((factory) -> capture(captures, "http-client-jdk", factory));
+			return new CapturingFactoryBuilderCustomizer<>(JdkClientHttpRequestFactoryBuilder.class,
+					(builder) -> builder.withCustomizer((factory) -> capture(captures, "http-client-jdk", factory)));
 		}
 
 	}

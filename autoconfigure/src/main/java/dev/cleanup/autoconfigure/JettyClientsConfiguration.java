@@ -37,10 +37,11 @@ class JettyClientsConfiguration {
 	static class ImperativeCaptureConfiguration {
 
 		@Bean
-		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> cleanupJettyFactoryCapture(
+		CapturingFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> cleanupJettyFactoryCapture(
 				PoolCaptures captures) {
-			return (builder) -> builder.withHttpClientCustomizer((client) -> captures.capture("http-client-jetty",
-					Kind.JETTY_HTTPCLIENT, Stage.CLOSE, client, JettyTeardown::new));
+			return new CapturingFactoryBuilderCustomizer<>(JettyClientHttpRequestFactoryBuilder.class,
+					(builder) -> builder.withHttpClientCustomizer((client) -> captures.capture("http-client-jetty",
+							Kind.JETTY_HTTPCLIENT, Stage.CLOSE, client, JettyTeardown::new)));
 		}
 
 	}

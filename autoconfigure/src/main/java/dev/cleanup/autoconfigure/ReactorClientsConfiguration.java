@@ -146,10 +146,11 @@ class ReactorClientsConfiguration {
 	static class ImperativeCaptureConfiguration {
 
 		@Bean
-		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> cleanupReactorFactoryCapture(
+		CapturingFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> cleanupReactorFactoryCapture(
 				PoolCaptures captures, ReactorGlobalResources global) {
-			return (builder) -> builder
-				.withHttpClientCustomizer((client) -> capture(captures, global, "http-client-reactor", client));
+			return new CapturingFactoryBuilderCustomizer<>(ReactorClientHttpRequestFactoryBuilder.class,
+					(builder) -> builder.withHttpClientCustomizer(
+							(client) -> capture(captures, global, "http-client-reactor", client)));
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,11 +39,28 @@ class IdleWebFluxShutdownTests {
 		assertThat(result.duration().toMillis()).isGreaterThanOrEqualTo(900);
 	}
 
-	private CloseResult closeAndFindReactorResult(String... args) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(WebFluxApplication.class)
-			.web(WebApplicationType.REACTIVE)
+	@Test
+	void restClientPoolsOfAReactiveApplicationAreCapturedToo() {
+		ConfigurableApplicationContext context = run();
+		context.getBean(RestClient.Builder.class).build();
+		ShutdownCoordinator coordinator = context.getBean(ShutdownCoordinator.class);
+		assertThat(coordinator.registry().find("http-client-apache")).isNotNull();
+		context.close();
+		ShutdownReport report = coordinator.report();
+		assertThat(report).isNotNull();
+		assertThat(report.results()).filteredOn((result) -> result.name().equals("http-client-apache"))
+			.extracting(CloseResult::outcome)
+			.containsExactly(Outcome.GRACEFUL);
+	}
+
+	private ConfigurableApplicationContext run(String... args) {
+		return new SpringApplicationBuilder(WebFluxApplication.class).web(WebApplicationType.REACTIVE)
 			.properties("server.port=0", "server.address=127.0.0.1")
 			.run(args);
+	}
+
+	private CloseResult closeAndFindReactorResult(String... args) {
+		ConfigurableApplicationContext context = run(args);
 		ShutdownCoordinator coordinator = context.getBean(ShutdownCoordinator.class);
 		context.close();
 		ShutdownReport report = coordinator.report();
