@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -151,6 +152,9 @@ class CleanupEndpointWebTests {
 
 	@Test
 	void pendingTimeoutsCountReactorTimeoutsAndScheduledTasksAndForgetThemOnceDone() throws Exception {
+		// Earlier tests in this JVM may have created Reactor's schedulers before the
+		// starter installed its decorator; in an application the decorator comes first
+		Schedulers.shutdownNow();
 		List<Disposable> timeouts = List.of(subscribeTimeout(), subscribeTimeout(), subscribeTimeout());
 		ScheduledFuture<?> job = this.jobScheduler.getScheduledExecutor().schedule(() -> {
 		}, 1, TimeUnit.HOURS);

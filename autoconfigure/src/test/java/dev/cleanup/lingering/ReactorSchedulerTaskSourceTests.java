@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -24,6 +25,12 @@ class ReactorSchedulerTaskSourceTests {
 	private final ReactorSchedulerTaskSource source = new ReactorSchedulerTaskSource();
 
 	private final List<Disposable> disposables = new ArrayList<>();
+
+	@BeforeEach
+	void startUninstalled() {
+		// Spring tests in the same JVM install the decorator through the starter
+		ReactorSchedulerTaskSource.uninstall();
+	}
 
 	@AfterEach
 	void cleanUp() {
