@@ -102,7 +102,7 @@ public final class ReactorGlobalResourcesTeardown implements Teardown {
 		}
 		String why = (this.quietPeriod.configured() != null) ? "as configured" : used.isZero() ? "nothing in flight"
 				: "calls in flight";
-		return "quiet period " + used.toMillis() + " ms (" + why + ")";
+		return "quiet period " + used.toMillis() + " ms, " + why;
 	}
 
 	/**

@@ -28,14 +28,14 @@ class IdleWebFluxShutdownTests {
 	void idleApplicationDisposesLoopsWithoutTheQuietPeriod() {
 		CloseResult result = closeAndFindReactorResult();
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
-		assertThat(result.detail()).isEqualTo("quiet period 0 ms (nothing in flight)");
+		assertThat(result.detail()).isEqualTo("quiet period 0 ms, nothing in flight");
 	}
 
 	@Test
 	void quietPeriodSetByTheUserWins() {
 		CloseResult result = closeAndFindReactorResult("--spring.reactor.netty.shutdown-quiet-period=1s");
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
-		assertThat(result.detail()).isEqualTo("quiet period 1000 ms (as configured)");
+		assertThat(result.detail()).isEqualTo("quiet period 1000 ms, as configured");
 		assertThat(result.duration().toMillis()).isGreaterThanOrEqualTo(900);
 	}
 
