@@ -11,7 +11,6 @@ import dev.cleanup.core.Teardown;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.util.TimeValue;
 import org.jspecify.annotations.Nullable;
 
@@ -112,20 +111,16 @@ public final class ApacheAsyncTeardown implements Teardown {
 
 	@Override
 	public int evictIdleConnections() {
-		return IdleConnections.evict(this.connectionManager);
+		return ApachePools.evictIdle(this.connectionManager);
 	}
 
 	@Override
 	public PoolUsage usage() {
-		if (this.connectionManager == null) {
-			return PoolUsage.inUse(this.inFlight.inFlightCount());
-		}
-		PoolStats stats = this.connectionManager.getTotalStats();
-		return new PoolUsage(stats.getLeased(), stats.getAvailable(), stats.getPending(), stats.getMax());
+		return ApachePools.usage(this.connectionManager, this.inFlight);
 	}
 
 	private boolean isIdle() {
-		return !usage().isBusy() && this.inFlight.inFlightCount() <= 0;
+		return ApachePools.isIdle(this.connectionManager, this.inFlight);
 	}
 
 	private static void close(CloseableHttpAsyncClient client, CloseMode mode) throws InterruptedException {

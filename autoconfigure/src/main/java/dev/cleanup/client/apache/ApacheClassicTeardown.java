@@ -7,7 +7,6 @@ import dev.cleanup.core.Teardown;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.pool.PoolStats;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,20 +65,16 @@ public final class ApacheClassicTeardown implements Teardown {
 
 	@Override
 	public int evictIdleConnections() {
-		return IdleConnections.evict(this.connectionManager);
+		return ApachePools.evictIdle(this.connectionManager);
 	}
 
 	@Override
 	public PoolUsage usage() {
-		if (this.connectionManager == null) {
-			return PoolUsage.inUse(this.inFlight.inFlightCount());
-		}
-		PoolStats stats = this.connectionManager.getTotalStats();
-		return new PoolUsage(stats.getLeased(), stats.getAvailable(), stats.getPending(), stats.getMax());
+		return ApachePools.usage(this.connectionManager, this.inFlight);
 	}
 
 	private boolean isIdle() {
-		return !usage().isBusy() && this.inFlight.inFlightCount() <= 0;
+		return ApachePools.isIdle(this.connectionManager, this.inFlight);
 	}
 
 	private void close(CloseMode mode) {

@@ -96,12 +96,7 @@ public final class ReactorLoopResourcesTeardown implements Teardown {
 	@Override
 	public @Nullable String closeNote() {
 		Duration used = this.quietPeriodUsed;
-		if (used == null) {
-			return null;
-		}
-		String why = (this.quietPeriod.configured() != null) ? "as configured" : used.isZero() ? "nothing in flight"
-				: "calls in flight";
-		return "quiet period " + used.toMillis() + " ms, " + why;
+		return (used != null) ? this.quietPeriod.describe(used) : null;
 	}
 
 	/**

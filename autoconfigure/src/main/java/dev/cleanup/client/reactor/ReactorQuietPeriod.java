@@ -80,6 +80,17 @@ public final class ReactorQuietPeriod {
 		return this.configured;
 	}
 
+	/**
+	 * Describe a quiet period this choice led to, for the shutdown report.
+	 * @param used the quiet period used
+	 * @return for example {@code quiet period 0 ms, nothing in flight}
+	 */
+	public String describe(Duration used) {
+		String why = (this.configured != null) ? "as configured" : used.isZero() ? "nothing in flight"
+				: "calls in flight";
+		return "quiet period " + used.toMillis() + " ms, " + why;
+	}
+
 	@Override
 	public String toString() {
 		return (this.configured != null) ? this.configured.toString() : "zero when idle, else " + REACTOR_DEFAULT;

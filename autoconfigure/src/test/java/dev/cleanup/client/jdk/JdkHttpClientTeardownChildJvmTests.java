@@ -2,20 +2,17 @@ package dev.cleanup.client.jdk;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.cleanup.core.StageRunner;
+import dev.cleanup.test.Jdks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +31,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class JdkHttpClientTeardownChildJvmTests {
 
-	private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
-
 	/** Generous slack for a shared, noisy machine. */
 	private static final Duration SLACK = Duration.ofMillis(1500);
 
@@ -48,7 +43,7 @@ class JdkHttpClientTeardownChildJvmTests {
 
 	@BeforeAll
 	static void findJava21() throws IOException {
-		java21 = findJava(21);
+		java21 = Jdks.java(21);
 		java21.ifPresentOrElse((java) -> System.out.println("Java 21+ child JVM: " + java),
 				() -> System.out.println("No Java 21+ JDK found; skipping the child JVM tests"));
 	}
@@ -113,28 +108,6 @@ class JdkHttpClientTeardownChildJvmTests {
 			}
 		}
 		return values;
-	}
-
-	private static Optional<Path> findJava(int minimumVersion) throws IOException {
-		List<Path> homes = new ArrayList<>();
-		homes.add(Path.of(System.getProperty("java.home")));
-		Path jvms = Path.of("/usr/lib/jvm");
-		if (Files.isDirectory(jvms)) {
-			try (DirectoryStream<Path> entries = Files.newDirectoryStream(jvms)) {
-				entries.forEach(homes::add);
-			}
-		}
-		for (Path home : homes) {
-			Path java = home.resolve("bin/java");
-			Path release = home.resolve("release");
-			if (Files.isExecutable(java) && Files.isRegularFile(release)) {
-				Matcher matcher = JAVA_VERSION.matcher(Files.readString(release, StandardCharsets.UTF_8));
-				if (matcher.find() && Integer.parseInt(matcher.group(1)) >= minimumVersion) {
-					return Optional.of(java);
-				}
-			}
-		}
-		return Optional.empty();
 	}
 
 }

@@ -1,0 +1,49 @@
+package dev.cleanup.client.apache;
+
+import org.apache.hc.core5.pool.ConnPoolControl;
+import org.apache.hc.core5.pool.PoolStats;
+import org.apache.hc.core5.util.TimeValue;
+import org.jspecify.annotations.Nullable;
+
+import dev.cleanup.core.InFlightSource;
+import dev.cleanup.core.PoolUsage;
+
+/**
+ * What the classic and async teardowns do alike with an Apache pool: tell its usage and
+ * close its idle connections.
+ *
+ * @author cleanup contributors
+ */
+final class ApachePools {
+
+	private ApachePools() {
+	}
+
+	static PoolUsage usage(@Nullable ConnPoolControl<?> pool, InFlightSource inFlight) {
+		if (pool == null) {
+			return PoolUsage.inUse(inFlight.inFlightCount());
+		}
+		PoolStats stats = pool.getTotalStats();
+		return new PoolUsage(stats.getLeased(), stats.getAvailable(), stats.getPending(), stats.getMax());
+	}
+
+	static boolean isIdle(@Nullable ConnPoolControl<?> pool, InFlightSource inFlight) {
+		return !usage(pool, inFlight).isBusy() && inFlight.inFlightCount() <= 0;
+	}
+
+	static int evictIdle(@Nullable ConnPoolControl<?> pool) {
+		if (pool == null) {
+			return 0;
+		}
+		try {
+			int before = pool.getTotalStats().getAvailable();
+			pool.closeIdle(TimeValue.ZERO_MILLISECONDS);
+			return Math.max(0, before - pool.getTotalStats().getAvailable());
+		}
+		catch (IllegalStateException ex) {
+			// the pool was shut down meanwhile: nothing idle is left
+			return 0;
+		}
+	}
+
+}
