@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.cleanup.actuate.CleanupEndpointAutoConfiguration;
+import dev.cleanup.actuate.CleanupMetricsAutoConfiguration;
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
@@ -19,6 +21,7 @@ import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.core.ShutdownState;
 import dev.cleanup.core.Stage;
+import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.test.SlowUpstream;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -66,13 +69,20 @@ class CleanupAutoConfigurationTests {
 
 	@Test
 	void whenDisabledLeavesNoTraceInTheContext() {
-		this.contextRunner.withPropertyValues("cleanup.enabled=false").run((context) -> {
+		this.contextRunner
+			.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class,
+					CleanupLingeringAutoConfiguration.class, CleanupEndpointAutoConfiguration.class,
+					CleanupMetricsAutoConfiguration.class))
+			.withPropertyValues("cleanup.enabled=false", "management.endpoints.web.exposure.include=cleanup")
+			.run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBeanDefinitionNames())
 				.noneMatch((name) -> name.startsWith("cleanup") || name.contains("dev.cleanup"));
 			assertThat(context).doesNotHaveBean(CleanupProperties.class)
 				.doesNotHaveBean(ShutdownCoordinator.class)
 				.doesNotHaveBean(ParticipantRegistry.class);
+			assertThat(context.getBeanDefinitionNames()).extracting((name) -> String.valueOf(context.getType(name)))
+				.noneMatch((type) -> type.contains("dev.cleanup"));
 		});
 	}
 
