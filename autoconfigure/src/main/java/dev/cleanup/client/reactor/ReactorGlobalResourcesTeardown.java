@@ -2,12 +2,12 @@ package dev.cleanup.client.reactor;
 
 import java.time.Duration;
 
-import dev.cleanup.core.Deadline;
-import dev.cleanup.core.InFlightSource;
-import dev.cleanup.core.PoolUsage;
-import dev.cleanup.core.Teardown;
-import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
+
+import dev.cleanup.core.InFlightSource;
+import dev.cleanup.core.Teardown;
+
 
 /**
  * {@link Teardown} for Reactor Netty's global {@link HttpResources}: the global
@@ -35,18 +35,7 @@ import reactor.netty.http.HttpResources;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class ReactorGlobalResourcesTeardown implements Teardown {
-
-	private final InFlightSource inFlight;
-
-	private final ReactorQuietPeriod quietPeriod;
-
-	private final Duration shutdownTimeout;
-
-	private final ReactorDisposal disposal = new ReactorDisposal();
-
-	private volatile @Nullable Duration quietPeriodUsed;
-
+public final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
 	/**
 	 * Create a teardown for the global resources.
 	 * @param inFlight the calls in flight on the clients that use the global resources
@@ -57,64 +46,12 @@ public final class ReactorGlobalResourcesTeardown implements Teardown {
 	 */
 	public ReactorGlobalResourcesTeardown(InFlightSource inFlight, ReactorQuietPeriod quietPeriod,
 			Duration shutdownTimeout) {
-		if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
-			throw new IllegalArgumentException("Shutdown timeout must be positive, was " + shutdownTimeout);
-		}
-		this.inFlight = inFlight;
-		this.quietPeriod = quietPeriod;
-		this.shutdownTimeout = shutdownTimeout;
+		super(inFlight, quietPeriod, shutdownTimeout);
 	}
 
 	@Override
-	public boolean closeGracefully(Deadline deadline) throws Exception {
-		if (!deadline.await(() -> this.inFlight.inFlightCount() <= 0)) {
-			return false;
-		}
-		this.disposal.start(() -> {
-			ReactorDisposal.Timing timing = ReactorDisposal.Timing.within(this.quietPeriod.resolve(),
-					this.shutdownTimeout, deadline);
-			this.quietPeriodUsed = timing.quietPeriod();
-			return HttpResources.disposeLoopsAndConnectionsLater(timing.quietPeriod(), timing.timeout());
-		});
-		return this.disposal.awaitGracefully(deadline);
-	}
-
-	@Override
-	public boolean closeForcibly() throws InterruptedException {
-		this.disposal.start(() -> {
-			this.quietPeriodUsed = Duration.ZERO;
-			return HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO,
-					ReactorDisposal.FORCED_SHUTDOWN_TIMEOUT);
-		});
-		return this.disposal.awaitForced();
-	}
-
-	@Override
-	public PoolUsage usage() {
-		return PoolUsage.inUse(this.inFlight.inFlightCount());
-	}
-
-	@Override
-	public @Nullable String closeNote() {
-		Duration used = this.quietPeriodUsed;
-		return (used != null) ? this.quietPeriod.describe(used) : null;
-	}
-
-	/**
-	 * Return the quiet period the global loops were disposed with.
-	 * @return the quiet period, or {@code null} if disposal has not started
-	 */
-	public @Nullable Duration quietPeriodUsed() {
-		return this.quietPeriodUsed;
-	}
-
-	/**
-	 * Whether this teardown has disposed the global resources. Never looks at (and so
-	 * never re-creates) the global resources themselves.
-	 * @return {@code true} once the disposal this teardown started has finished
-	 */
-	public boolean isDisposed() {
-		return this.disposal.isDisposed();
+	Mono<Void> dispose(Duration quietPeriod, Duration timeout) {
+		return HttpResources.disposeLoopsAndConnectionsLater(quietPeriod, timeout);
 	}
 
 }

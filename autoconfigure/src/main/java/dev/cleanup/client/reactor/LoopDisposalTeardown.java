@@ -1,0 +1,101 @@
+package dev.cleanup.client.reactor;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import dev.cleanup.core.Deadline;
+import dev.cleanup.core.InFlightSource;
+import dev.cleanup.core.PoolUsage;
+import dev.cleanup.core.Teardown;
+
+/**
+ * What the loop teardowns share: wait until no call is in flight, then dispose with the
+ * quiet period {@linkplain ReactorQuietPeriod#resolve() resolved} at that moment and
+ * Netty's timeout cut to the time left; when forced, dispose with no quiet period if that
+ * has not started yet, then wait briefly. Disposal starts at most once.
+ *
+ * @author cleanup contributors
+ */
+abstract class LoopDisposalTeardown implements Teardown {
+
+	private final InFlightSource inFlight;
+
+	private final ReactorQuietPeriod quietPeriod;
+
+	private final Duration shutdownTimeout;
+
+	private final ReactorDisposal disposal = new ReactorDisposal();
+
+	private volatile @Nullable Duration quietPeriodUsed;
+
+	LoopDisposalTeardown(InFlightSource inFlight, ReactorQuietPeriod quietPeriod, Duration shutdownTimeout) {
+		if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
+			throw new IllegalArgumentException("Shutdown timeout must be positive, was " + shutdownTimeout);
+		}
+		this.inFlight = inFlight;
+		this.quietPeriod = quietPeriod;
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * Start disposing.
+	 * @param quietPeriod Netty's quiet period
+	 * @param timeout Netty's shutdown timeout
+	 * @return completes once disposed
+	 */
+	abstract Mono<Void> dispose(Duration quietPeriod, Duration timeout);
+
+	@Override
+	public boolean closeGracefully(Deadline deadline) throws Exception {
+		if (!deadline.await(() -> this.inFlight.inFlightCount() <= 0)) {
+			return false;
+		}
+		this.disposal.start(() -> {
+			ReactorDisposal.Timing timing = ReactorDisposal.Timing.within(this.quietPeriod.resolve(),
+					this.shutdownTimeout, deadline);
+			this.quietPeriodUsed = timing.quietPeriod();
+			return dispose(timing.quietPeriod(), timing.timeout());
+		});
+		return this.disposal.awaitGracefully(deadline);
+	}
+
+	@Override
+	public boolean closeForcibly() throws InterruptedException {
+		this.disposal.start(() -> {
+			this.quietPeriodUsed = Duration.ZERO;
+			return dispose(Duration.ZERO, ReactorDisposal.FORCED_SHUTDOWN_TIMEOUT);
+		});
+		return this.disposal.awaitForced();
+	}
+
+	@Override
+	public PoolUsage usage() {
+		return PoolUsage.inUse(this.inFlight.inFlightCount());
+	}
+
+	@Override
+	public @Nullable String closeNote() {
+		Duration used = this.quietPeriodUsed;
+		return (used != null) ? this.quietPeriod.describe(used) : null;
+	}
+
+	/**
+	 * Return the quiet period the loops were disposed with.
+	 * @return the quiet period, or {@code null} if disposal has not started
+	 */
+	public @Nullable Duration quietPeriodUsed() {
+		return this.quietPeriodUsed;
+	}
+
+	/**
+	 * Whether this teardown has disposed the loops. Never looks at the resources
+	 * themselves.
+	 * @return {@code true} once the disposal this teardown started has finished
+	 */
+	public boolean isDisposed() {
+		return this.disposal.isDisposed();
+	}
+
+}
