@@ -7,12 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One outbound call in flight. Holds only references and numbers: nothing is formatted
- * until the call is shown.
+ * until the call is shown. A call with a deadline is a {@link WithDeadline}, so that the
+ * common call without one stays small.
  *
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class InFlightCall {
+public class InFlightCall {
 
 	private final TrackedClient client;
 
@@ -24,16 +25,12 @@ public final class InFlightCall {
 
 	private final long startNanos;
 
-	private final long deadlineNanos;
-
-	InFlightCall(TrackedClient client, String method, URI uri, String threadName, long startNanos,
-			long deadlineNanos) {
+	InFlightCall(TrackedClient client, String method, URI uri, String threadName, long startNanos) {
 		this.client = client;
 		this.method = method;
 		this.uri = uri;
 		this.threadName = threadName;
 		this.startNanos = startNanos;
-		this.deadlineNanos = deadlineNanos;
 	}
 
 	/**
@@ -89,7 +86,27 @@ public final class InFlightCall {
 	 * @return the remaining time (negative once passed) or {@code null}
 	 */
 	public @Nullable Duration remaining() {
-		return (this.deadlineNanos != 0) ? Duration.ofNanos(this.deadlineNanos - System.nanoTime()) : null;
+		return null;
+	}
+
+	/**
+	 * A call whose deadline is known.
+	 */
+	static final class WithDeadline extends InFlightCall {
+
+		private final long deadlineNanos;
+
+		WithDeadline(TrackedClient client, String method, URI uri, String threadName, long startNanos,
+				long deadlineNanos) {
+			super(client, method, uri, threadName, startNanos);
+			this.deadlineNanos = deadlineNanos;
+		}
+
+		@Override
+		public Duration remaining() {
+			return Duration.ofNanos(this.deadlineNanos - System.nanoTime());
+		}
+
 	}
 
 }

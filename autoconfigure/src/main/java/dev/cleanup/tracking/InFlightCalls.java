@@ -147,10 +147,11 @@ public class InFlightCalls implements InFlightSource {
 	 */
 	public InFlightCall start(TrackedClient client, String method, URI uri, @Nullable Duration timeout) {
 		long startNanos = System.nanoTime();
-		long deadlineNanos = (timeout != null) ? startNanos + saturatedNanos(timeout) : 0;
-		// 0 means "no deadline" to InFlightCall; a deadline that lands on 0 moves by 1 ns
-		InFlightCall call = new InFlightCall(client, method, uri, Thread.currentThread().getName(), startNanos,
-				(timeout != null && deadlineNanos == 0) ? 1 : deadlineNanos);
+		String threadName = Thread.currentThread().getName();
+		InFlightCall call = (timeout != null)
+				? new InFlightCall.WithDeadline(client, method, uri, threadName, startNanos,
+						startNanos + saturatedNanos(timeout))
+				: new InFlightCall(client, method, uri, threadName, startNanos);
 		this.calls.add(call);
 		client.started();
 		return call;

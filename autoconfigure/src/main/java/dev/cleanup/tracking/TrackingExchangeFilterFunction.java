@@ -43,10 +43,7 @@ public final class TrackingExchangeFilterFunction implements ExchangeFilterFunct
 		return Mono.defer(() -> {
 			InFlightCall call = this.calls.start(this.client, request.method().name(), request.url());
 			return next.exchange(request)
-				.map((response) -> response.mutate()
-					.body((body) -> body.doOnError((ex) -> this.calls.end(call, ex))
-						.doFinally((signal) -> this.calls.end(call, null)))
-					.build())
+				.<ClientResponse>map((response) -> new TrackedClientResponse(response, this.calls, call))
 				.doOnError((ex) -> this.calls.end(call, ex))
 				.doOnCancel(() -> this.calls.end(call, null));
 		});
