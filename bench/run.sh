@@ -183,14 +183,22 @@ part_startup() {
 	measured
 }
 
-PIDS=()
-stop_apps() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; PIDS=(); }
+# applications started by start_app, by pid (start_app runs in a subshell: its pids go to files)
+stop_apps() {
+	local f
+	for f in "$OUT"/*.app-pid; do
+		[ -f "$f" ] || continue
+		kill "$(cat "$f")" 2>/dev/null || true
+		rm -f "$f"
+	done
+	wait 2>/dev/null || true
+}
 trap stop_apps EXIT
 
 # start_app NAME COMMAND: start in the background; prints its port
 start_app() {
 	eval "exec $2" > "$OUT/$1.log" 2>&1 &
-	PIDS+=($!)
+	echo $! > "$OUT/$1.app-pid"
 	local i
 	for i in $(seq 1 900); do
 		grep -q 'Started SampleApplication' "$OUT/$1.log" && break
