@@ -36,10 +36,12 @@ class SampleConfiguration {
 	/**
 	 * Background work that is not a Spring-managed executor, the way a lot of real code
 	 * starts it: nothing waits for it at shutdown.
+	 * @param threads how many background RestClient calls can run at once
+	 * @return the executor
 	 */
 	@Bean(destroyMethod = "shutdown")
-	ExecutorService backgroundWork() {
-		return Executors.newFixedThreadPool(8, (runnable) -> {
+	ExecutorService backgroundWork(@Value("${sample.background.threads:8}") int threads) {
+		return Executors.newFixedThreadPool(threads, (runnable) -> {
 			Thread thread = new Thread(runnable, "sample-background");
 			thread.setDaemon(true);
 			return thread;

@@ -1,0 +1,284 @@
+#!/usr/bin/env bash
+# Benchmarks of cleanup-spring-boot-starter, separate from the tests. One command:
+#
+#   bench/run.sh                 # everything, about 15 minutes on 2 cores
+#   bench/run.sh shutdown scale  # only some parts: tracking scale shutdown startup throughput
+#   bench/run.sh page            # only rewrite the page from the sections of earlier runs
+#
+# Builds with -Pbench, runs the measurements, prints one RESULT line per measurement and
+# rewrites docs/benchmarks.md: one section per part, each row with the exact command that
+# produced it; a part not run keeps its section from an earlier run (target/bench/).
+# Only 127.0.0.1 is ever called. Raw output stays in target/bench/ (not committed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=target/bench
+DOC=docs/benchmarks.md
+ALL_PARTS="tracking scale shutdown startup throughput"
+PARTS=${*:-$ALL_PARTS}
+[ "$PARTS" = page ] && PARTS=
+mkdir -p "$OUT" docs
+
+log() { printf '\n=== %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- tools and build
+if [[ " $PARTS " == *" throughput "* ]] && ! command -v wrk >/dev/null; then
+	log "installing wrk"
+	apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+if [ -n "$PARTS" ]; then
+	log "building: mvn -B -ntp -q -Pbench package -DskipTests"
+	mvn -B -ntp -q -Pbench package -DskipTests
+fi
+
+prepare() {
+	CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+	# the same class path without the starter and its auto-configuration jar
+	CP_WITHOUT=$(tr ':' '\n' <<<"$CP" | grep -v '/cleanup-spring-boot-' | paste -sd:)
+	SAMPLE_JAR=$(ls sample-app/target/cleanup-sample-app-*.jar | head -1)
+	# the sample extracted, as Boot recommends for production, and a copy without the starter's jars
+	rm -rf "$OUT/sample-with" "$OUT/sample-without"
+	java -Djarmode=tools -jar "$SAMPLE_JAR" extract --destination "$OUT/sample-with" >/dev/null
+	cp -r "$OUT/sample-with" "$OUT/sample-without"
+	rm "$OUT"/sample-without/lib/cleanup-spring-boot-*.jar
+	WITH="$OUT/sample-with/$(basename "$SAMPLE_JAR")"
+	WITHOUT="$OUT/sample-without/$(basename "$SAMPLE_JAR")"
+}
+if [ -n "$PARTS" ]; then
+	prepare
+fi
+WEBFLUX=dev.cleanup.bench.webflux.WebFluxBenchApplication
+SERVLET_WITH='java -Xmx256m -jar "$WITH" --server.port=0'
+SERVLET_WITHOUT='java -Xmx256m -jar "$WITHOUT" --server.port=0'
+WEBFLUX_WITH="java -Xmx256m -cp \"\$CP\" $WEBFLUX --server.port=0"
+WEBFLUX_WITHOUT="java -Xmx256m -cp \"\$CP_WITHOUT\" $WEBFLUX --server.port=0"
+SHUTDOWN='java -cp "$CP" dev.cleanup.bench.process.ShutdownBench'
+JMH='java -Xmx256m -cp "$CP" org.openjdk.jmh.Main'
+
+MACHINE="$(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(free -g | awk '/^Mem:/{print $2}') GiB memory, $(java -version 2>&1 | head -1), Linux $(uname -r)"
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo '+uncommitted changes')"
+
+# run NAME COMMAND: run a command given as text (so the text shown is exactly what ran);
+# its output goes to stderr and to $OUT/NAME.log
+run() {
+	printf '\n$ %s\n' "$2" >&2
+	eval "$2" 2>&1 | tee "$OUT/$1.log" >&2
+}
+
+# value KEY LOG [LABEL]: the KEY=value of a RESULT line, of the variant LABEL if given
+value() { grep '^RESULT' "$2" | sed -n "${3:+/label=$3 /}s/.* $1=\([^ ]*\).*/\1/p" | head -1; }
+
+# verdict EXPRESSION: met or missed, by awk
+verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
+
+SECTION=
+section() { SECTION="$OUT/section-$1.md"; : > "$SECTION"; }
+row() { printf '%s\n' "$*" >> "$SECTION"; }
+measured() { row ""; row "_Measured $(date -u +%Y-%m-%dT%H:%MZ), commit $COMMIT._"; row ""; }
+
+# ---------------------------------------------------------------- parts
+part_tracking() {
+	log "JMH: in-flight tracking; interceptor and filter around a stub exchange; loopback calls"
+	run jmh-tracking "$JMH InFlightTrackingBenchmark -prof gc -rf csv -rff $OUT/jmh-tracking.csv"
+	run jmh-interceptor "$JMH TrackingInterceptorBenchmark -prof gc -rf csv -rff $OUT/jmh-interceptor.csv"
+	run jmh-loopback "$JMH LoopbackCallBenchmark -prof gc -rf csv -rff $OUT/jmh-loopback.csv"
+	# score FILE BENCHMARK [:gc.alloc.rate.norm], and its 99.9 % error
+	score() { awk -F, -v b="\"dev.cleanup.bench.jmh.$2${3-}\"" '$1 == b { printf "%.1f", $5 }' "$OUT/jmh-$1.csv"; }
+	error() { awk -F, -v b="\"dev.cleanup.bench.jmh.$2${3-}\"" '$1 == b { printf "%.1f", $6 }' "$OUT/jmh-$1.csv"; }
+	section tracking
+	row "## Per-call cost of tracking (JMH, \`-prof gc\`)"
+	row ""
+	row "Time is JMH's average per call with its 99.9 % error (1 fork); allocation is \`gc.alloc.rate.norm\`. Where a row compares, the cost is with tracking minus without."
+	row ""
+	row "| measurement | time per call | allocated per call | target | verdict | command |"
+	row "|---|---|---|---|---|---|"
+	local b ns bytes c what nsw nso bw bo dns db usw uso
+	for b in startAndEnd startAndEndOnTwoThreads; do
+		ns=$(score tracking "InFlightTrackingBenchmark.$b"); bytes=$(score tracking "InFlightTrackingBenchmark.$b" :gc.alloc.rate.norm)
+		row "| \`InFlightCalls\` start + end (\`$b\`) | $ns ± $(error tracking "InFlightTrackingBenchmark.$b") ns | $bytes B | < 1 µs, < 100 B | $(verdict "$ns < 1000 && $bytes < 100") | \`$JMH InFlightTrackingBenchmark -prof gc\` |"
+	done
+	for c in rest web; do
+		if [ $c = rest ]; then what="RestClient interceptor"; else what="WebClient exchange filter"; fi
+		nsw=$(score interceptor "TrackingInterceptorBenchmark.${c}WithTracking"); nso=$(score interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking")
+		bw=$(score interceptor "TrackingInterceptorBenchmark.${c}WithTracking" :gc.alloc.rate.norm); bo=$(score interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking" :gc.alloc.rate.norm)
+		dns=$(awk "BEGIN { printf \"%.0f\", $nsw - $nso }"); db=$(awk "BEGIN { printf \"%.0f\", $bw - $bo }")
+		row "| $what around a stub exchange (with $nsw ± $(error interceptor "TrackingInterceptorBenchmark.${c}WithTracking") ns / $bw B, without $nso ± $(error interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking") ns / $bo B) | +$dns ns | +$db B | < 1 µs, < 100 B | $(verdict "$dns < 1000 && $db < 100") | \`$JMH TrackingInterceptorBenchmark -prof gc\` |"
+	done
+	for c in restClient webClient; do
+		usw=$(score loopback "LoopbackCallBenchmark.${c}WithTracking"); uso=$(score loopback "LoopbackCallBenchmark.${c}WithoutTracking")
+		bw=$(score loopback "LoopbackCallBenchmark.${c}WithTracking" :gc.alloc.rate.norm); bo=$(score loopback "LoopbackCallBenchmark.${c}WithoutTracking" :gc.alloc.rate.norm)
+		dns=$(awk "BEGIN { printf \"%.0f\", ($usw - $uso) * 1000 }"); db=$(awk "BEGIN { printf \"%.0f\", $bw - $bo }")
+		row "| \`$c\` call to a loopback Reactor Netty server (with $usw ± $(error loopback "LoopbackCallBenchmark.${c}WithTracking") µs / $bw B, without $uso ± $(error loopback "LoopbackCallBenchmark.${c}WithoutTracking") µs / $bo B) | $dns ns | $db B | < 1 µs, < 100 B | $(verdict "$dns < 1000 && $db < 100") | \`$JMH LoopbackCallBenchmark -prof gc\` |"
+	done
+	measured
+}
+
+part_scale() {
+	log "1,000 participants in one stage"
+	local scale='java -Xmx256m -cp "$CP" dev.cleanup.bench.scale.ParticipantScaleBench 1000 500 5'
+	run scale "$scale"
+	log "500 concurrent in-flight calls at SIGTERM (servlet sample, pools sized for 500)"
+	local opts='-Dreactor.netty.pool.maxConnections=1000'
+	local c500="$SHUTDOWN --count 250 --delay 3000 --runs 1 -- with java -Xmx256m $opts -jar \"\$WITH\" --server.port=0 --sample.background.threads=250 -- without java -Xmx256m $opts -jar \"\$WITHOUT\" --server.port=0 --sample.background.threads=250"
+	run inflight500 "$c500"
+	local l="$OUT/inflight500.log" s="$OUT/scale.log"
+	section scale
+	row "## Scale"
+	row ""
+	row "| measurement | result | target | verdict | command |"
+	row "|---|---|---|---|---|"
+	row "| 1,000 registered participants in the close stage, graceful closes of 0.5 to 500 ms (registered slowest last), time of the whole \`context.close()\`, median of 5 | $(value close_median_ms "$s") ms = $(value ratio_median "$s") × the slowest participant | < 1.5 × the slowest | $(verdict "$(value ratio_median "$s") < 1.5") | \`$scale\` |"
+	row "| 500 concurrent in-flight calls at SIGTERM (250 RestClient + 250 WebClient background calls, 3 s upstream), servlet sample | with starter: $(value completed "$l" with)/500 completed, exit $(value exit_median_ms "$l" with) ms after SIGTERM, $(value after_last_call_median_ms "$l" with) ms after the last call; without: $(value completed "$l" without)/500 completed, exit $(value exit_median_ms "$l" without) ms after SIGTERM | all 500 complete | $(verdict "$(value completed "$l" with) == 500") | \`$c500\` |"
+	measured
+}
+
+shutdown_row() {
+	local name=$1 app=$2 calls=$3 command=$4
+	local l="$OUT/$name.log"
+	local ew eo
+	ew=$(value exit_median_ms "$l" with); eo=$(value exit_median_ms "$l" without)
+	if [ "$calls" = 0 ]; then
+		row "| $app, idle | $ew ms ($(value exit_all_ms "$l" with)) | $eo ms ($(value exit_all_ms "$l" without)) | – | – | no slower than without$([ "$app" = WebFlux ] && echo '; target: faster (no 2 s quiet period)') | $(verdict "$ew <= $eo") | \`$command\` |"
+	else
+		local lw lo after
+		lw=$(value lost "$l" with); lo=$(value lost "$l" without); after=$(value after_last_call_median_ms "$l" with)
+		row "| $app, $calls calls in flight | $ew ms ($(value exit_all_ms "$l" with)) | $eo ms ($(value exit_all_ms "$l" without)) | with: $lw of $(value started "$l" with); without: $lo of $(value started "$l" without) | $after ms ($(value after_last_call_all_ms "$l" with)) | 0 lost where plain Boot loses calls; exit ≤ 500 ms after the last call (median) | $(verdict "$lw == 0 && $lo > 0 && ${after/-/99999} <= 500") | \`$command\` |"
+	fi
+}
+
+part_shutdown() {
+	local servlet_calls="$SHUTDOWN --count 10 --delay 3000 --runs 5 -- with $SERVLET_WITH -- without $SERVLET_WITHOUT"
+	local servlet_idle="$SHUTDOWN --count 0 --runs 5 -- with $SERVLET_WITH -- without $SERVLET_WITHOUT"
+	local webflux_calls="$SHUTDOWN --count 20 --delay 3000 --runs 5 -- with $WEBFLUX_WITH -- without $WEBFLUX_WITHOUT"
+	local webflux_idle="$SHUTDOWN --count 0 --runs 5 -- with $WEBFLUX_WITH -- without $WEBFLUX_WITHOUT"
+	log "shutdown: servlet sample, 20 calls in flight"; run servlet-calls "$servlet_calls"
+	log "shutdown: servlet sample, idle"; run servlet-idle "$servlet_idle"
+	log "shutdown: WebFlux variant, 20 calls in flight"; run webflux-calls "$webflux_calls"
+	log "shutdown: WebFlux variant, idle"; run webflux-idle "$webflux_idle"
+	section shutdown
+	row "## Shutdown at SIGTERM, starter vs no starter"
+	row ""
+	row "Calls are background calls (\`/background?count=&delay=3000\`: the servlet sample makes half of them with RestClient on an executor and half with WebClient \`subscribe()\`, the WebFlux app all with WebClient), started 1 s before SIGTERM. A call is lost unless the application logged its completion. Exit is the time from SIGTERM to the end of the process; \"after the last call\" is from the last completion's log time stamp to the end of the process. Median of 5 runs (all runs in brackets), variants interleaved."
+	row ""
+	row "| app | exit with starter | exit without | calls lost | exit after the last call, with starter | target | verdict | command |"
+	row "|---|---|---|---|---|---|---|---|"
+	shutdown_row servlet-calls Servlet 20 "$servlet_calls"
+	shutdown_row servlet-idle Servlet 0 "$servlet_idle"
+	shutdown_row webflux-calls WebFlux 20 "$webflux_calls"
+	shutdown_row webflux-idle WebFlux 0 "$webflux_idle"
+	measured
+}
+
+part_startup() {
+	log "startup, median of 10, interleaved"
+	local startup="java -cp \"\$CP\" dev.cleanup.bench.process.StartupBench --runs 10 -- with $SERVLET_WITH -- without $SERVLET_WITHOUT"
+	run startup "$startup"
+	local l="$OUT/startup.log" sw so
+	sw=$(value median_ms "$l" with); so=$(value median_ms "$l" without)
+	section startup
+	row "## Startup"
+	row ""
+	row "| measurement | with starter | without | added | target | verdict | command |"
+	row "|---|---|---|---|---|---|---|"
+	row "| servlet sample: JVM uptime at Boot's \"Started\" line, median of 10 interleaved runs (all runs in brackets) | $sw ms ($(value all_ms "$l" with)) | $so ms ($(value all_ms "$l" without)) | $((sw - so)) ms | < 50 ms | $(verdict "$sw - $so < 50") | \`$startup\` |"
+	measured
+}
+
+# applications started by start_app, by pid (start_app runs in a subshell: its pids go to files)
+stop_apps() {
+	local f
+	for f in "$OUT"/*.app-pid; do
+		[ -f "$f" ] || continue
+		kill "$(cat "$f")" 2>/dev/null || true
+		rm -f "$f"
+	done
+	wait 2>/dev/null || true
+}
+trap stop_apps EXIT
+
+# start_app NAME COMMAND: start in the background; prints its port
+start_app() {
+	eval "exec $2" > "$OUT/$1.log" 2>&1 &
+	echo $! > "$OUT/$1.app-pid"
+	local i
+	for i in $(seq 1 900); do
+		grep -q 'Started SampleApplication' "$OUT/$1.log" && break
+		sleep 0.2
+	done
+	sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$OUT/$1.log" | head -1
+}
+
+part_throughput() {
+	log "throughput under wrk: servlet sample to its loopback upstream, interleaved"
+	local port_with port_without path round v port rps order mean_w mean_o ratio
+	# the JDK HttpServer of the sample's upstream otherwise waits for delayed ACKs (Nagle), about 40 ms a call
+	local app_with="java -Xmx256m -Dsun.net.httpserver.nodelay=true -jar \"\$WITH\" --server.port=0"
+	local app_without="java -Xmx256m -Dsun.net.httpserver.nodelay=true -jar \"\$WITHOUT\" --server.port=0"
+	port_with=$(start_app wrk-app-with "$app_with")
+	port_without=$(start_app wrk-app-without "$app_without")
+	local wrk='wrk -t2 -c16 -d8s'
+	: > "$OUT/wrk.log"
+	section throughput
+	row "## End-to-end throughput"
+	row ""
+	row "wrk through the servlet sample (\`/call/rest\`: RestClient, \`/call/web\`: WebClient) to its loopback upstream answering at once. Both applications run side by side (\`$app_with\` and \`$app_without\`), each warmed up with 20 s of wrk per path, then measured in 4 interleaved rounds (with/without, without/with, with/without, without/with) of 8 s each; the ratio is of the mean requests per second. Throughput still rises from round to round (the JIT is still at work on 2 saturated cores); the interleaving cancels a steady rise."
+	row ""
+	row "| path | with starter: req/s, mean (rounds) | without | ratio | target | verdict | command |"
+	row "|---|---|---|---|---|---|---|"
+	# the JIT needs long on 2 busy cores: warm both paths on both applications, 20 s each
+	for path in '/call/rest?delay=0' '/call/web?delay=0'; do
+		for port in $port_with $port_without; do
+			wrk -t2 -c16 -d20s "http://127.0.0.1:$port$path" >/dev/null
+		done
+	done
+	for path in '/call/rest?delay=0' '/call/web?delay=0'; do
+		local rw=() ro=()
+		for round in 1 2 3 4; do
+			if [ $((round % 2)) = 1 ]; then order="with without"; else order="without with"; fi
+			for v in $order; do
+				if [ $v = with ]; then port=$port_with; else port=$port_without; fi
+				printf '\n$ %s   # %s starter, round %s\n' "$wrk http://127.0.0.1:$port$path" "$v" "$round" >&2
+				rps=$($wrk "http://127.0.0.1:$port$path" | tee -a "$OUT/wrk.log" | awk '/^Requests\/sec/ { print $2 }')
+				echo "RESULT wrk path=$path label=$v round=$round rps=$rps" | tee -a "$OUT/wrk.log" >&2
+				if [ $v = with ]; then rw+=("$rps"); else ro+=("$rps"); fi
+			done
+		done
+		mean_w=$(printf '%s\n' "${rw[@]}" | awk '{ s += $1 } END { printf "%.0f", s / NR }')
+		mean_o=$(printf '%s\n' "${ro[@]}" | awk '{ s += $1 } END { printf "%.0f", s / NR }')
+		ratio=$(awk "BEGIN { printf \"%.3f\", $mean_w / $mean_o }")
+		echo "RESULT wrk path=$path mean_with=$mean_w mean_without=$mean_o ratio=$ratio" >&2
+		row "| \`$path\` | $mean_w ($(IFS=,; echo "${rw[*]}")) | $mean_o ($(IFS=,; echo "${ro[*]}")) | $(awk "BEGIN { printf \"%.1f %%\", $ratio * 100 }") | ≥ 98 % | $(verdict "$ratio >= 0.98") | \`$wrk http://127.0.0.1:<port>$path\` |"
+	done
+	stop_apps
+	measured
+}
+
+for part in $PARTS; do
+	case " $ALL_PARTS " in *" $part "*) "part_$part" ;; *) echo "unknown part '$part': one of $ALL_PARTS" >&2; exit 2 ;; esac
+done
+
+# ---------------------------------------------------------------- the page
+{
+	cat <<HEADER
+# Benchmarks
+
+Written by \`bench/run.sh\`, which builds with \`-Pbench\`, runs every measurement below (about 15
+minutes) and rewrites this page; \`bench/run.sh shutdown\` reruns one part. Benchmarks are not part
+of \`mvn -B -ntp verify\`.
+
+- Machine: $MACHINE.
+- Commands run from the repository root after \`mvn -B -ntp -q -Pbench package -DskipTests\`, with
+  - \`CP="benchmarks/target/classes:\$(cat benchmarks/target/classpath.txt)"\`,
+  - \`CP_WITHOUT\`: the same without the \`cleanup-spring-boot-*\` jars,
+  - \`WITH\`: the sample jar extracted with \`java -Djarmode=tools -jar sample-app/target/cleanup-sample-app-*.jar extract\`,
+  - \`WITHOUT\`: that extracted jar with \`lib/cleanup-spring-boot-*.jar\` removed: plain Boot, no starter on the class path.
+- The servlet app is [sample-app](../sample-app); the WebFlux app is the same service on WebFlux,
+  [WebFluxBenchApplication](../benchmarks/src/main/java/dev/cleanup/bench/webflux/WebFluxBenchApplication.java).
+- All traffic goes to 127.0.0.1. Raw output is left in \`target/bench/*.log\`.
+
+HEADER
+	for part in $ALL_PARTS; do
+		[ -f "$OUT/section-$part.md" ] && cat "$OUT/section-$part.md"
+	done
+	cat bench/notes.md
+} > "$DOC"
+log "wrote $DOC ($(grep -c 'missed' "$DOC" || true) rows with a missed target)"

@@ -1,0 +1,151 @@
+package dev.cleanup.bench.jmh;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Mono;
+
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
+import dev.cleanup.tracking.TrackingExchangeFilterFunction;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
+
+/**
+ * Per-call cost of the tracking interceptor (RestClient, RestTemplate) and exchange
+ * filter (WebClient) around a stub exchange that answers at once, each against the same
+ * exchange without tracking: the difference is what the starter adds to a call.
+ *
+ * @author cleanup contributors
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = { "-Xmx256m" })
+@Warmup(iterations = 6, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class TrackingInterceptorBenchmark {
+
+	private final InFlightCalls calls = new InFlightCalls();
+
+	private final HttpRequest request = new StubRequest(URI.create("http://127.0.0.1:8081/orders/42?token=secret"));
+
+	private final byte[] body = new byte[0];
+
+	private final ClientHttpResponse response = new StubResponse();
+
+	private final ClientHttpRequestExecution execution = (request, body) -> this.response;
+
+	private final TrackingClientHttpRequestInterceptor interceptor = new TrackingClientHttpRequestInterceptor(
+			this.calls, this.calls.namedClient("rest"));
+
+	private final ExchangeStrategies strategies = ExchangeStrategies.withDefaults();
+
+	private final ClientRequest clientRequest = ClientRequest
+		.create(HttpMethod.GET, URI.create("http://127.0.0.1:8081/orders/42?token=secret"))
+		.build();
+
+	private final ExchangeFunction exchange = (request) -> Mono
+		.just(ClientResponse.create(HttpStatus.OK, this.strategies).body("ok").build());
+
+	private final TrackingExchangeFilterFunction filter = new TrackingExchangeFilterFunction(this.calls,
+			this.calls.namedClient("web"));
+
+	@Benchmark
+	public ClientHttpResponse restWithoutTracking() throws IOException {
+		ClientHttpResponse response = this.execution.execute(this.request, this.body);
+		response.close();
+		return response;
+	}
+
+	@Benchmark
+	public ClientHttpResponse restWithTracking() throws IOException {
+		ClientHttpResponse response = this.interceptor.intercept(this.request, this.body, this.execution);
+		response.close();
+		return response;
+	}
+
+	@Benchmark
+	public String webWithoutTracking() {
+		return this.exchange.exchange(this.clientRequest).flatMap((response) -> response.bodyToMono(String.class))
+			.block();
+	}
+
+	@Benchmark
+	public String webWithTracking() {
+		return this.filter.filter(this.clientRequest, this.exchange)
+			.flatMap((response) -> response.bodyToMono(String.class))
+			.block();
+	}
+
+	private record StubRequest(URI getURI) implements HttpRequest {
+
+		@Override
+		public HttpMethod getMethod() {
+			return HttpMethod.GET;
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return HttpHeaders.EMPTY;
+		}
+
+		@Override
+		public Map<String, Object> getAttributes() {
+			return Map.of();
+		}
+
+	}
+
+	private static final class StubResponse implements ClientHttpResponse {
+
+		@Override
+		public HttpStatusCode getStatusCode() {
+			return HttpStatus.OK;
+		}
+
+		@Override
+		public String getStatusText() {
+			return "OK";
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return HttpHeaders.EMPTY;
+		}
+
+		@Override
+		public InputStream getBody() {
+			return new ByteArrayInputStream(new byte[0]);
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}
