@@ -5,11 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,37 +44,26 @@ public final class StageRunner {
 		if (closings.isEmpty()) {
 			return List.of();
 		}
-		ExecutorService executor = Executors.newCachedThreadPool(daemonThreads(stage));
-		try {
-			List<Attempt> attempts = new ArrayList<>(closings.size());
-			for (Closing closing : closings) {
-				attempts.add(new Attempt(stage, closing, executor));
-			}
-			List<Attempt> byDeadline = new ArrayList<>(attempts);
-			byDeadline.sort(Comparator.comparing((attempt) -> attempt.closing.timeout()));
-			for (Attempt attempt : byDeadline) {
-				attempt.awaitGraceful();
-			}
-			List<CloseResult> results = new ArrayList<>(attempts.size());
-			for (Attempt attempt : attempts) {
-				CloseResult result = attempt.awaitResult();
-				attempt.closing.participant().recordResult(result);
-				results.add(result);
-			}
-			return results;
+		List<Attempt> attempts = new ArrayList<>(closings.size());
+		for (Closing closing : closings) {
+			attempts.add(new Attempt(stage, closing));
 		}
-		finally {
-			// Idle threads end; abandoned ones are daemons and cannot hold the JVM
-			executor.shutdown();
+		List<Attempt> byDeadline = new ArrayList<>(attempts);
+		byDeadline.sort(Comparator.comparing((attempt) -> attempt.closing.timeout()));
+		for (Attempt attempt : byDeadline) {
+			attempt.awaitGraceful();
 		}
+		List<CloseResult> results = new ArrayList<>(attempts.size());
+		for (Attempt attempt : attempts) {
+			CloseResult result = attempt.awaitResult();
+			attempt.closing.participant().recordResult(result);
+			results.add(result);
+		}
+		return results;
 	}
 
-	private static ThreadFactory daemonThreads(Stage stage) {
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, "cleanup-" + stage.configName() + "-" + threadCount.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+	private static String threadName(Stage stage) {
+		return "cleanup-" + stage.configName() + "-" + threadCount.incrementAndGet();
 	}
 
 	/**
@@ -97,8 +81,6 @@ public final class StageRunner {
 
 		private final Closing closing;
 
-		private final ExecutorService executor;
-
 		private final long startNanos = System.nanoTime();
 
 		private final Deadline deadline;
@@ -107,9 +89,9 @@ public final class StageRunner {
 
 		private @Nullable Teardown teardown;
 
-		private @Nullable Future<Boolean> graceful;
+		private @Nullable DaemonTask<Boolean> graceful;
 
-		private @Nullable Future<Boolean> forced;
+		private @Nullable DaemonTask<Boolean> forced;
 
 		private @Nullable Deadline forcedDeadline;
 
@@ -119,10 +101,9 @@ public final class StageRunner {
 
 		private @Nullable Throwable failure;
 
-		Attempt(Stage stage, Closing closing, ExecutorService executor) {
+		Attempt(Stage stage, Closing closing) {
 			this.stage = stage;
 			this.closing = closing;
-			this.executor = executor;
 			this.deadline = Deadline.at(this.startNanos, closing.timeout());
 			this.waitDeadline = Deadline.at(this.startNanos, closing.timeout().plus(RETURN_MARGIN));
 			Participant participant = closing.participant();
@@ -136,7 +117,7 @@ public final class StageRunner {
 				return;
 			}
 			this.teardown = teardown;
-			this.graceful = executor.submit(() -> teardown.closeGracefully(this.deadline));
+			this.graceful = DaemonTask.start(threadName(stage), () -> teardown.closeGracefully(this.deadline));
 		}
 
 		void awaitGraceful() {
@@ -144,14 +125,14 @@ public final class StageRunner {
 				return;
 			}
 			try {
-				if (this.graceful.get(this.waitDeadline.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
+				if (this.graceful.get(this.waitDeadline.remaining().toNanos())) {
 					this.result = result(Outcome.GRACEFUL, note());
 					return;
 				}
 				this.reason = "still in use when its timeout of " + format(this.closing.timeout()) + " passed";
 			}
 			catch (TimeoutException ex) {
-				this.graceful.cancel(true);
+				this.graceful.interrupt();
 				this.reason = "graceful close did not finish within " + format(this.closing.timeout());
 			}
 			catch (ExecutionException ex) {
@@ -159,7 +140,7 @@ public final class StageRunner {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				this.graceful.cancel(true);
+				this.graceful.interrupt();
 				this.reason = "interrupted while waiting for the graceful close";
 			}
 			startForcedClose();
@@ -169,7 +150,7 @@ public final class StageRunner {
 			Teardown teardown = this.teardown;
 			if (teardown != null) {
 				this.forcedDeadline = Deadline.after(FORCE_TIMEOUT);
-				this.forced = this.executor.submit(teardown::closeForcibly);
+				this.forced = DaemonTask.start(threadName(this.stage), teardown::closeForcibly);
 			}
 		}
 
@@ -181,7 +162,7 @@ public final class StageRunner {
 				return result(Outcome.TIMED_OUT, this.reason);
 			}
 			try {
-				boolean didForce = this.forced.get(this.forcedDeadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+				boolean didForce = this.forced.get(this.forcedDeadline.remaining().toNanos());
 				if (this.failure != null) {
 					return result(Outcome.FAILED, describe(this.failure));
 				}
@@ -189,7 +170,7 @@ public final class StageRunner {
 						: result(Outcome.TIMED_OUT, this.reason + "; it cannot be forced");
 			}
 			catch (TimeoutException ex) {
-				this.forced.cancel(true);
+				this.forced.interrupt();
 				return (this.failure != null) ? result(Outcome.FAILED, describe(this.failure))
 						: result(Outcome.TIMED_OUT, this.reason + "; forced close did not finish within "
 								+ format(FORCE_TIMEOUT) + " and was abandoned");
