@@ -27,7 +27,9 @@ final class ShutdownReportLogger implements Runnable {
 	@Override
 	public void run() {
 		ShutdownReport report = this.coordinator.finish();
-		logger.info(report.format());
+		if (logger.isInfoEnabled()) {
+			logger.info(report.format());
+		}
 		for (CloseResult warning : report.warnings()) {
 			logger.warn(ShutdownReport.warningLine(warning));
 		}
