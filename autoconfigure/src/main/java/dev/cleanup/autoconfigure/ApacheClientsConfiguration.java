@@ -64,6 +64,7 @@ class ApacheClientsConfiguration {
 			}).withCustomizer((factory) -> {
 				PoolingHttpClientConnectionManager manager = building.get();
 				building.remove();
+				captures.factoryBuilt(factory);
 				if (factory.getHttpClient() instanceof CloseableHttpClient client) {
 					WeakReference<@Nullable PoolingHttpClientConnectionManager> managerReference = new WeakReference<>(
 							manager);

@@ -1,6 +1,8 @@
 package dev.cleanup.autoconfigure;
 
 import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackedClient;
+import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
 import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
 import dev.cleanup.tracking.TrackingExchangeFilterFunction;
 
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -39,10 +42,17 @@ public final class CleanupTrackingAutoConfiguration {
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		RestClientCustomizer cleanupRestClientTracking(InFlightCalls calls, PoolCaptures captures) {
 			return (builder) -> {
-				var interceptor = new TrackingClientHttpRequestInterceptor(calls,
-						captures.clientForNextCustomizer("rest-client"));
-				// outermost, so that retries by other interceptors count as one call
-				builder.requestInterceptors((interceptors) -> interceptors.add(0, interceptor));
+				TrackedClient client = captures.clientForNextCustomizer("rest-client");
+				ClientHttpRequestFactory factory = captures.takeRecentFactory();
+				if (factory != null) {
+					// wrapping the factory keeps request bodies unbuffered, unlike an interceptor
+					builder.requestFactory(new TrackingClientHttpRequestFactory(factory, calls, client));
+				}
+				else {
+					// a factory the starter did not see built: outermost, so retries count once
+					builder.requestInterceptors((interceptors) -> interceptors.add(0,
+							new TrackingClientHttpRequestInterceptor(calls, client)));
+				}
 			};
 		}
 
@@ -55,9 +65,13 @@ public final class CleanupTrackingAutoConfiguration {
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		RestTemplateCustomizer cleanupRestTemplateTracking(InFlightCalls calls, PoolCaptures captures) {
-			return (restTemplate) -> restTemplate.getInterceptors()
-				.add(0, new TrackingClientHttpRequestInterceptor(calls,
-						captures.clientForNextCustomizer("rest-template")));
+			return (restTemplate) -> {
+				// the factory noted for this template is not wrapped: its interceptors already buffer
+				captures.takeRecentFactory();
+				restTemplate.getInterceptors()
+					.add(0, new TrackingClientHttpRequestInterceptor(calls,
+							captures.clientForNextCustomizer("rest-template")));
+			};
 		}
 
 	}

@@ -70,7 +70,10 @@ class JdkClientsConfiguration {
 		CapturingFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> cleanupJdkFactoryCapture(
 				PoolCaptures captures) {
 			return new CapturingFactoryBuilderCustomizer<>(JdkClientHttpRequestFactoryBuilder.class,
-					(builder) -> builder.withCustomizer((factory) -> capture(captures, "http-client-jdk", factory)));
+					(builder) -> builder.withCustomizer((factory) -> {
+						capture(captures, "http-client-jdk", factory);
+						captures.factoryBuilt(factory);
+					}));
 		}
 
 	}

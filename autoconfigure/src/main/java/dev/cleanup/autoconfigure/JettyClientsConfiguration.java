@@ -40,8 +40,10 @@ class JettyClientsConfiguration {
 		CapturingFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> cleanupJettyFactoryCapture(
 				PoolCaptures captures) {
 			return new CapturingFactoryBuilderCustomizer<>(JettyClientHttpRequestFactoryBuilder.class,
-					(builder) -> builder.withHttpClientCustomizer((client) -> captures.capture("http-client-jetty",
-							Kind.JETTY_HTTPCLIENT, Stage.CLOSE, client, JettyTeardown::new)));
+					(builder) -> builder
+						.withHttpClientCustomizer((client) -> captures.capture("http-client-jetty",
+								Kind.JETTY_HTTPCLIENT, Stage.CLOSE, client, JettyTeardown::new))
+						.withCustomizer(captures::factoryBuilt));
 		}
 
 	}

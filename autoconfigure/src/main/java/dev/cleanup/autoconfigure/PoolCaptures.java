@@ -13,6 +13,8 @@ import dev.cleanup.core.Teardown;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
 
+import org.springframework.http.client.ClientHttpRequestFactory;
+
 /**
  * Registers the pools that Boot's builders create and never expose as beans. Each is
  * held weakly and gets a {@link TrackedClient} of its own. Boot builds a factory and then
@@ -25,6 +27,8 @@ import dev.cleanup.tracking.TrackedClient;
 public class PoolCaptures {
 
 	private final ThreadLocal<TrackedClient> recent = new ThreadLocal<>();
+
+	private final ThreadLocal<ClientHttpRequestFactory> recentFactory = new ThreadLocal<>();
 
 	private final ParticipantRegistry registry;
 
@@ -77,6 +81,25 @@ public class PoolCaptures {
 				Participant.builder(beanName).kind(kind).stage(stage).teardown(adapter.apply(bean, client)).build());
 		this.recent.set(client);
 		return participant;
+	}
+
+	/**
+	 * Note the request factory a builder just built on this thread, so that the RestClient
+	 * customizer that runs next can track calls by wrapping it.
+	 * @param factory the factory
+	 */
+	public void factoryBuilt(ClientHttpRequestFactory factory) {
+		this.recentFactory.set(factory);
+	}
+
+	/**
+	 * Return the request factory built last on this thread, and forget it.
+	 * @return the factory or {@code null} if none was built on this thread
+	 */
+	@Nullable ClientHttpRequestFactory takeRecentFactory() {
+		ClientHttpRequestFactory factory = this.recentFactory.get();
+		this.recentFactory.remove();
+		return factory;
 	}
 
 	/**

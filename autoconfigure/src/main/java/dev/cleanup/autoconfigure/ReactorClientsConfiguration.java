@@ -149,8 +149,9 @@ class ReactorClientsConfiguration {
 		CapturingFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> cleanupReactorFactoryCapture(
 				PoolCaptures captures, ReactorGlobalResources global) {
 			return new CapturingFactoryBuilderCustomizer<>(ReactorClientHttpRequestFactoryBuilder.class,
-					(builder) -> builder.withHttpClientCustomizer(
-							(client) -> capture(captures, global, "http-client-reactor", client)));
+					(builder) -> builder
+						.withHttpClientCustomizer((client) -> capture(captures, global, "http-client-reactor", client))
+						.withCustomizer(captures::factoryBuilt));
 		}
 
 	}

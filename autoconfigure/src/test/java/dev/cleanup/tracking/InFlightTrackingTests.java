@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleanup.autoconfigure.CleanupClientsAutoConfiguration;
 import dev.cleanup.core.DrainResult;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
@@ -111,6 +112,24 @@ class InFlightTrackingTests {
 			assertThat(drain.waited()).isGreaterThan(Duration.ofMillis(500));
 			assertThat(report.cutCalls()).isEmpty();
 		});
+	}
+
+	@Test
+	void restClientIsTrackedThroughItsFactoryWithoutAnInterceptorThatWouldBufferBodies() {
+		this.contextRunner.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class))
+			.run((context) -> {
+				List<Object> interceptors = new ArrayList<>();
+				context.getBean(RestClient.Builder.class).requestInterceptors(interceptors::addAll);
+				assertThat(interceptors).isEmpty();
+				RestClient client = context.getBean(RestClient.Builder.class).build();
+				String body = client.post()
+					.uri(this.upstream.uri("/delay/10"))
+					.body("payload")
+					.retrieve()
+					.body(String.class);
+				assertThat(body).isEqualTo("done /delay/10");
+				assertThat(context.getBean(InFlightCalls.class).inFlightCount()).isZero();
+			});
 	}
 
 	@Test
