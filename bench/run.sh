@@ -97,7 +97,7 @@ part_tracking() {
 		row "| \`InFlightCalls\` start + end (\`$b\`) | $ns ± $(error tracking "InFlightTrackingBenchmark.$b") ns | $bytes B | < 1 µs, < 100 B | $(verdict "$ns < 1000 && $bytes < 100") | \`$JMH InFlightTrackingBenchmark -prof gc\` |"
 	done
 	for c in rest web; do
-		if [ $c = rest ]; then what="RestClient interceptor"; else what="WebClient exchange filter"; fi
+		if [ $c = rest ]; then what="RestClient/RestTemplate interceptor (RestTemplate, and a RestClient whose factory the starter did not see built)"; else what="WebClient exchange filter"; fi
 		nsw=$(score interceptor "TrackingInterceptorBenchmark.${c}WithTracking"); nso=$(score interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking")
 		bw=$(score interceptor "TrackingInterceptorBenchmark.${c}WithTracking" :gc.alloc.rate.norm); bo=$(score interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking" :gc.alloc.rate.norm)
 		dns=$(awk "BEGIN { printf \"%.0f\", $nsw - $nso }"); db=$(awk "BEGIN { printf \"%.0f\", $bw - $bo }")
@@ -107,7 +107,7 @@ part_tracking() {
 		usw=$(score loopback "LoopbackCallBenchmark.${c}WithTracking"); uso=$(score loopback "LoopbackCallBenchmark.${c}WithoutTracking")
 		bw=$(score loopback "LoopbackCallBenchmark.${c}WithTracking" :gc.alloc.rate.norm); bo=$(score loopback "LoopbackCallBenchmark.${c}WithoutTracking" :gc.alloc.rate.norm)
 		dns=$(awk "BEGIN { printf \"%.0f\", ($usw - $uso) * 1000 }"); db=$(awk "BEGIN { printf \"%.0f\", $bw - $bo }")
-		row "| \`$c\` call to a loopback Reactor Netty server (with $usw ± $(error loopback "LoopbackCallBenchmark.${c}WithTracking") µs / $bw B, without $uso ± $(error loopback "LoopbackCallBenchmark.${c}WithoutTracking") µs / $bo B) | $dns ns | $db B | < 1 µs, < 100 B | $(verdict "$dns < 1000 && $db < 100") | \`$JMH LoopbackCallBenchmark -prof gc\` |"
+		row "| \`$c\` call to a loopback Reactor Netty server, tracked as the starter does it (RestClient: wrapped request factory; WebClient: exchange filter) (with $usw ± $(error loopback "LoopbackCallBenchmark.${c}WithTracking") µs / $bw B, without $uso ± $(error loopback "LoopbackCallBenchmark.${c}WithoutTracking") µs / $bo B) | $dns ns | $db B | < 1 µs, < 100 B | $(verdict "$dns < 1000 && $db < 100") | \`$JMH LoopbackCallBenchmark -prof gc\` |"
 	done
 	measured
 }

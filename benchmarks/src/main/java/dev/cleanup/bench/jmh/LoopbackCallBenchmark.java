@@ -20,7 +20,7 @@ import reactor.netty.http.HttpResources;
 import reactor.netty.http.server.HttpServer;
 
 import dev.cleanup.tracking.InFlightCalls;
-import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
+import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
 import dev.cleanup.tracking.TrackingExchangeFilterFunction;
 
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
@@ -64,10 +64,11 @@ public class LoopbackCallBenchmark {
 			.requestFactory(new ReactorClientHttpRequestFactory())
 			.baseUrl(base)
 			.build();
+		// tracked as the starter tracks a RestClient built from Boot's builder
 		this.restWith = RestClient.builder()
-			.requestFactory(new ReactorClientHttpRequestFactory())
+			.requestFactory(new TrackingClientHttpRequestFactory(new ReactorClientHttpRequestFactory(), calls,
+					calls.namedClient("rest")))
 			.baseUrl(base)
-			.requestInterceptor(new TrackingClientHttpRequestInterceptor(calls, calls.namedClient("rest")))
 			.build();
 		this.webWithout = WebClient.builder().baseUrl(base).build();
 		this.webWith = WebClient.builder()
