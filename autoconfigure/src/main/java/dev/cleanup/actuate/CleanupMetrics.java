@@ -63,7 +63,7 @@ public class CleanupMetrics implements MeterBinder {
 		this.calls.addNamedClientListener((client) -> bindClient(registry, client));
 		this.pendingWork.tasks()
 			.addSourceListener((source) -> Gauge
-				.builder(CleanupMeters.LINGERING, this.pendingWork, (work) -> work.lingeringCount(source.name()))
+				.builder(CleanupMeters.LINGERING, this.pendingWork.tasks(), (census) -> census.lingeringCount(source))
 				.tags(Tags.of("source", source.name()))
 				.description(CleanupMeters.LINGERING_DESCRIPTION)
 				.baseUnit("tasks")

@@ -73,16 +73,6 @@ public class PendingWork {
 	}
 
 	/**
-	 * Return the number of lingering tasks of one source, {@code 0} if unknown.
-	 * @param source the source name
-	 * @return the number of lingering tasks
-	 */
-	public long lingeringCount(String source) {
-		TimeoutTaskReport.SourceCounts counts = this.tasks.report().source(source);
-		return (counts != null) ? Math.max(0, counts.lingering()) : 0;
-	}
-
-	/**
 	 * Remove lingering timeout tasks and close idle connections. Never touches a live
 	 * call's timeout or a user's scheduled job.
 	 * @param participants the participants whose idle connections to close

@@ -147,6 +147,22 @@ public final class TimeoutTaskCensus {
 	}
 
 	/**
+	 * Ask one source how many of its tasks linger now, counted as {@link #report()} counts
+	 * them, without asking every other source: cheap enough for a gauge per source.
+	 * @param source the source
+	 * @return the number of lingering tasks, {@code 0} if the source cannot tell
+	 */
+	public long lingeringCount(TimeoutTaskSource source) {
+		TimeoutTaskSnapshot snapshot = snapshot(source, 0);
+		if (!snapshot.isAvailable()) {
+			return 0;
+		}
+		long lingering = Math.max(0, snapshot.lingering());
+		// Once closing, pending tasks linger too
+		return isClosing() ? lingering + Math.max(0, snapshot.pending()) : lingering;
+	}
+
+	/**
 	 * Remove the lingering tasks that are safe to remove: never a live call's timeout or
 	 * a user's scheduled job.
 	 * @return what was removed

@@ -93,7 +93,8 @@ class TimeoutTaskCensusTests {
 
 	@Test
 	void onceTheContextIsClosingEveryQueuedTaskLingers() {
-		this.census.addSource(new ScheduledExecutorTaskSource("jobs", this.jobs));
+		ScheduledExecutorTaskSource source = new ScheduledExecutorTaskSource("jobs", this.jobs);
+		this.census.addSource(source);
 		this.jobs.scheduleAtFixedRate(() -> {
 		}, 30, 30, TimeUnit.SECONDS);
 		this.jobs.schedule(() -> {
@@ -101,7 +102,9 @@ class TimeoutTaskCensusTests {
 		this.jobs.schedule(() -> {
 		}, 20, TimeUnit.SECONDS).cancel(false);
 		assertThat(this.census.report().lingering()).hasSize(1);
+		assertThat(this.census.lingeringCount(source)).isEqualTo(1);
 		this.closing.set(true);
+		assertThat(this.census.lingeringCount(source)).isEqualTo(3);
 		TimeoutTaskReport report = this.census.report();
 		assertThat(report.lingering()).extracting(TimeoutTask::reason)
 			.containsExactly(TimeoutTask.CONTEXT_CLOSING, TimeoutTask.CANCELLED_NOT_REMOVED,
