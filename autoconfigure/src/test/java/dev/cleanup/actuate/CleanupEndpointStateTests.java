@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The endpoint's {@code state} moves through every stage during a real shutdown.
@@ -57,6 +58,7 @@ class CleanupEndpointStateTests {
 				.addInFlightSource(() -> (System.nanoTime() - callEnds < 0) ? 1 : 0);
 			assertThat(endpoint.cleanup(SecurityContext.NONE).state()).isEqualTo("RUNNING");
 			observer.start();
+			await().until(() -> seen.contains("RUNNING"));
 			context.close();
 			observer.join(10_000);
 			assertThat(new ArrayList<>(seen)).containsSubsequence("RUNNING", "DRAINING", "CLOSING", "DISPOSING",
