@@ -2,7 +2,6 @@ package dev.cleanup.tracking;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -111,19 +110,11 @@ final class TrackedClientResponse extends ClientResponseWrapper {
 	}
 
 	private <T> Mono<T> tracked(Mono<T> body) {
-		return body.doOnError(this::failed).doFinally((signal) -> ended(null));
+		return TrackedBody.of(body, this.calls, this.call);
 	}
 
 	private <T> Flux<T> tracked(Flux<T> body) {
-		return body.doOnError(this::failed).doFinally((signal) -> ended(null));
-	}
-
-	private void failed(Throwable failure) {
-		ended(failure);
-	}
-
-	private void ended(@Nullable Throwable failure) {
-		this.calls.end(this.call, failure);
+		return TrackedBody.of(body, this.calls, this.call);
 	}
 
 }

@@ -40,13 +40,8 @@ public final class TrackingExchangeFilterFunction implements ExchangeFilterFunct
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		return Mono.defer(() -> {
-			InFlightCall call = this.calls.start(this.client, request.method().name(), request.url());
-			return next.exchange(request)
-				.<ClientResponse>map((response) -> new TrackedClientResponse(response, this.calls, call))
-				.doOnError((ex) -> this.calls.end(call, ex))
-				.doOnCancel(() -> this.calls.end(call, null));
-		});
+		return TrackedExchange.of(next.exchange(request), this.calls, this.client, request.method().name(),
+				request.url());
 	}
 
 }
