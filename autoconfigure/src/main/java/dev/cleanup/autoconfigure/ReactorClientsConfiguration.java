@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientConfig;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
+import reactor.netty.transport.ClientTransportConfig;
 
 import dev.cleanup.client.reactor.ReactorConnectionProviderTeardown;
 import dev.cleanup.client.reactor.ReactorGlobalResourcesTeardown;
@@ -106,7 +108,7 @@ class ReactorClientsConfiguration {
 
 	static HttpClient capture(PoolCaptures captures, ReactorGlobalResources global, String baseName,
 			HttpClient client) {
-		ConnectionProvider provider = unwrap(client.configuration().connectionProvider());
+		ConnectionProvider provider = ownProvider(client);
 		if (provider == null || provider instanceof HttpResources) {
 			global.ensureRegistered();
 		}
@@ -118,22 +120,44 @@ class ReactorClientsConfiguration {
 	}
 
 	/**
-	 * Return the provider an HTTP client really uses. Reactor Netty wraps it in its
-	 * package-private {@code HttpConnectionProvider}, whose {@code http1ConnectionProvider}
-	 * is the given provider, or {@code null} for the global one; if that cannot be read,
-	 * the global resources are assumed, which the dispose stage closes anyway.
+	 * Return the provider an HTTP client was given, or {@code null} when it uses the
+	 * global resources. The public {@code configuration().connectionProvider()} answers
+	 * too, but for a client without a provider of its own it creates the global resources
+	 * (event loops and pool) at once, at startup, where plain Boot creates them at the
+	 * first call. So the provider the client was configured with is read instead: Reactor
+	 * Netty's package-private {@code HttpConnectionProvider}, whose
+	 * {@code http1ConnectionProvider} is {@code null} for the global one. Where that
+	 * cannot be read, the public answer is taken.
 	 */
-	static @Nullable ConnectionProvider unwrap(ConnectionProvider provider) {
-		if (!provider.getClass().getName().equals(HTTP_CONNECTION_PROVIDER)) {
+	static @Nullable ConnectionProvider ownProvider(HttpClient client) {
+		HttpClientConfig config = client.configuration();
+		Object configured = fieldValue(ClientTransportConfig.class, "connectionProvider", config);
+		if (configured != null && configured.getClass().getName().equals(HTTP_CONNECTION_PROVIDER)) {
+			Field http1 = ReflectionUtils.findField(configured.getClass(), "http1ConnectionProvider");
+			if (http1 != null) {
+				try {
+					ReflectionUtils.makeAccessible(http1);
+					return (ConnectionProvider) http1.get(configured);
+				}
+				catch (RuntimeException | IllegalAccessException ex) {
+					// fall back to the public answer
+				}
+			}
+		}
+		else if (configured instanceof ConnectionProvider provider) {
 			return provider;
 		}
-		Field field = ReflectionUtils.findField(provider.getClass(), "http1ConnectionProvider");
+		return config.connectionProvider();
+	}
+
+	private static @Nullable Object fieldValue(Class<?> type, String name, Object target) {
+		Field field = ReflectionUtils.findField(type, name);
 		if (field == null) {
 			return null;
 		}
 		try {
 			ReflectionUtils.makeAccessible(field);
-			return (ConnectionProvider) field.get(provider);
+			return field.get(target);
 		}
 		catch (RuntimeException | IllegalAccessException ex) {
 			return null;
