@@ -2,14 +2,19 @@ package dev.cleanup.bench.process;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Startup time of each variant: the JVM uptime at which Boot logs "Started ...",
- * variants interleaved run by run. Prints one {@code RESULT} line per variant with the
- * median in milliseconds.
+ * variants interleaved run by run, their order reversed every other run so that a
+ * machine getting slower or faster favours neither. Prints one {@code RESULT} line per
+ * variant with the median in milliseconds and, for two variants, one with the median of
+ * the differences within each run (first variant minus second): two starts a few seconds
+ * apart share the machine's state of the moment, so their difference varies less than
+ * either start does.
  *
  * @author cleanup contributors
  */
@@ -22,8 +27,9 @@ public final class StartupBench {
 		Variants variants = Variants.parse(args);
 		int runs = variants.intOption("runs", 10);
 		Map<String, List<Double>> millis = new LinkedHashMap<>();
+		List<Map.Entry<String, List<String>>> order = new ArrayList<>(variants.variants().entrySet());
 		for (int run = 0; run < runs; run++) {
-			for (Map.Entry<String, List<String>> variant : variants.variants().entrySet()) {
+			for (Map.Entry<String, List<String>> variant : (run % 2 == 0) ? order : reversed(order)) {
 				try (AppProcess app = AppProcess.start(variant.getValue())) {
 					double ms = app.readySeconds() * 1000;
 					millis.computeIfAbsent(variant.getKey(), (key) -> new ArrayList<>()).add(ms);
@@ -34,6 +40,23 @@ public final class StartupBench {
 		}
 		millis.forEach((label, values) -> System.out.printf("RESULT startup label=%s runs=%d median_ms=%.0f all_ms=%s%n",
 				label, values.size(), Variants.median(values), Variants.join(values)));
+		if (millis.size() == 2) {
+			List<List<Double>> values = new ArrayList<>(millis.values());
+			List<Double> differences = new ArrayList<>();
+			for (int run = 0; run < runs; run++) {
+				differences.add(values.get(0).get(run) - values.get(1).get(run));
+			}
+			List<Double> sorted = differences.stream().sorted().toList();
+			System.out.printf("RESULT startup label=difference runs=%d median_ms=%.0f quartiles_ms=%.0f..%.0f all_ms=%s%n",
+					runs, Variants.median(differences), sorted.get(runs / 4), sorted.get((3 * runs) / 4),
+					Variants.join(differences));
+		}
+	}
+
+	private static <T> List<T> reversed(List<T> list) {
+		List<T> reversed = new ArrayList<>(list);
+		Collections.reverse(reversed);
+		return reversed;
 	}
 
 }
