@@ -1,5 +1,8 @@
 package dev.cleanup.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
 import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
@@ -18,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -66,12 +70,37 @@ public final class CleanupTrackingAutoConfiguration {
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		RestTemplateCustomizer cleanupRestTemplateTracking(InFlightCalls calls, PoolCaptures captures) {
 			return (restTemplate) -> {
-				// the factory noted for this template is not wrapped: its interceptors already buffer
-				captures.takeRecentFactory();
-				restTemplate.getInterceptors()
-					.add(0, new TrackingClientHttpRequestInterceptor(calls,
-							captures.clientForNextCustomizer("rest-template")));
+				TrackedClient client = captures.clientForNextCustomizer("rest-template");
+				ClientHttpRequestFactory factory = captures.takeRecentFactory();
+				if (factory != null && requestFactoryOf(restTemplate) == factory) {
+					// wrapping the factory keeps request bodies unbuffered, unlike an interceptor
+					restTemplate.setRequestFactory(new TrackingClientHttpRequestFactory(factory, calls, client));
+				}
+				else {
+					// a factory the starter did not see built: outermost, so retries count once
+					restTemplate.getInterceptors().add(0, new TrackingClientHttpRequestInterceptor(calls, client));
+				}
 			};
+		}
+
+		/**
+		 * Return the request factory a template was given. With interceptors,
+		 * {@code getRequestFactory()} answers with an intercepting wrapper instead, so the
+		 * interceptors are set aside while it is asked, and put back in their order.
+		 */
+		private static ClientHttpRequestFactory requestFactoryOf(RestTemplate restTemplate) {
+			List<ClientHttpRequestInterceptor> interceptors = restTemplate.getInterceptors();
+			if (interceptors.isEmpty()) {
+				return restTemplate.getRequestFactory();
+			}
+			List<ClientHttpRequestInterceptor> setAside = new ArrayList<>(interceptors);
+			interceptors.clear();
+			try {
+				return restTemplate.getRequestFactory();
+			}
+			finally {
+				interceptors.addAll(setAside);
+			}
 		}
 
 	}

@@ -17,8 +17,12 @@ import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.test.SlowUpstream;
 
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +133,55 @@ class InFlightTrackingTests {
 					.body(String.class);
 				assertThat(body).isEqualTo("done /delay/10");
 				assertThat(context.getBean(InFlightCalls.class).inFlightCount()).isZero();
+			});
+	}
+
+	@Test
+	void restTemplateIsTrackedThroughItsFactoryWithoutAnInterceptorThatWouldBufferBodies() {
+		this.contextRunner.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class))
+			.run((context) -> {
+				RestTemplate template = context.getBean(RestTemplateBuilder.class).build();
+				assertThat(template.getInterceptors()).isEmpty();
+				assertThat(template.getRequestFactory()).isInstanceOf(TrackingClientHttpRequestFactory.class);
+				InFlightCalls calls = context.getBean(InFlightCalls.class);
+				this.background
+					.submit(() -> template.postForObject(this.upstream.uri("/delay/700"), "payload", String.class));
+				await().until(() -> calls.inFlightCount() == 1);
+				assertThat(calls.snapshot().get(0).method()).isEqualTo("POST");
+				await().until(() -> calls.inFlightCount() == 0);
+			});
+	}
+
+	@Test
+	void restTemplateWithInterceptorsKeepsThemInTheirOrderAndIsTrackedThroughItsFactory() {
+		this.contextRunner.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class))
+			.run((context) -> {
+				ClientHttpRequestInterceptor first = (request, body, execution) -> execution.execute(request, body);
+				ClientHttpRequestInterceptor second = (request, body, execution) -> execution.execute(request, body);
+				RestTemplate template = context.getBean(RestTemplateBuilder.class)
+					.additionalInterceptors(second, first)
+					.build();
+				assertThat(template.getInterceptors()).containsExactly(second, first);
+				InFlightCalls calls = context.getBean(InFlightCalls.class);
+				this.background.submit(() -> template.getForObject(this.upstream.uri("/delay/700"), String.class));
+				await().until(() -> calls.inFlightCount() == 1);
+				await().until(() -> calls.inFlightCount() == 0);
+			});
+	}
+
+	@Test
+	void restTemplateWithAFactoryTheStarterDidNotSeeBuiltIsTrackedByAnInterceptor() {
+		this.contextRunner.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class))
+			.run((context) -> {
+				RestTemplate template = context.getBean(RestTemplateBuilder.class)
+					.requestFactory(SimpleClientHttpRequestFactory::new)
+					.build();
+				assertThat(template.getInterceptors()).singleElement()
+					.isInstanceOf(TrackingClientHttpRequestInterceptor.class);
+				InFlightCalls calls = context.getBean(InFlightCalls.class);
+				this.background.submit(() -> template.getForObject(this.upstream.uri("/delay/700"), String.class));
+				await().until(() -> calls.inFlightCount() == 1);
+				await().until(() -> calls.inFlightCount() == 0);
 			});
 	}
 
