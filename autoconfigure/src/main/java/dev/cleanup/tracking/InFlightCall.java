@@ -25,12 +25,22 @@ public class InFlightCall {
 
 	private final long startNanos;
 
-	InFlightCall(TrackedClient client, String method, URI uri, String threadName, long startNanos) {
+	private final int stripe;
+
+	/**
+	 * The neighbours in the list of calls in flight, guarded by that list's lock.
+	 */
+	@Nullable InFlightCall previous;
+
+	@Nullable InFlightCall next;
+
+	InFlightCall(TrackedClient client, String method, URI uri, String threadName, long startNanos, int stripe) {
 		this.client = client;
 		this.method = method;
 		this.uri = uri;
 		this.threadName = threadName;
 		this.startNanos = startNanos;
+		this.stripe = stripe;
 	}
 
 	/**
@@ -74,6 +84,14 @@ public class InFlightCall {
 	}
 
 	/**
+	 * Return the list of calls in flight this call is linked into.
+	 * @return the list's index
+	 */
+	int stripe() {
+		return this.stripe;
+	}
+
+	/**
 	 * Return how long the call has run.
 	 * @return the elapsed time
 	 */
@@ -96,9 +114,9 @@ public class InFlightCall {
 
 		private final long deadlineNanos;
 
-		WithDeadline(TrackedClient client, String method, URI uri, String threadName, long startNanos,
+		WithDeadline(TrackedClient client, String method, URI uri, String threadName, long startNanos, int stripe,
 				long deadlineNanos) {
-			super(client, method, uri, threadName, startNanos);
+			super(client, method, uri, threadName, startNanos, stripe);
 			this.deadlineNanos = deadlineNanos;
 		}
 

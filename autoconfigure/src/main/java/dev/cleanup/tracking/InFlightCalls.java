@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +33,7 @@ public class InFlightCalls implements InFlightSource {
 	 */
 	public static final int MAX_RECORDED_CUT_CALLS = 200;
 
-	private final Set<InFlightCall> calls = ConcurrentHashMap.newKeySet();
+	private final InFlightCallList calls = new InFlightCallList();
 
 	private final Map<String, TrackedClient> namedClients = new ConcurrentHashMap<>();
 
@@ -148,10 +147,11 @@ public class InFlightCalls implements InFlightSource {
 	public InFlightCall start(TrackedClient client, String method, URI uri, @Nullable Duration timeout) {
 		long startNanos = System.nanoTime();
 		String threadName = Thread.currentThread().getName();
+		int stripe = this.calls.stripeForCurrentThread();
 		InFlightCall call = (timeout != null)
-				? new InFlightCall.WithDeadline(client, method, uri, threadName, startNanos,
+				? new InFlightCall.WithDeadline(client, method, uri, threadName, startNanos, stripe,
 						startNanos + saturatedNanos(timeout))
-				: new InFlightCall(client, method, uri, threadName, startNanos);
+				: new InFlightCall(client, method, uri, threadName, startNanos, stripe);
 		this.calls.add(call);
 		client.started();
 		return call;
@@ -187,7 +187,8 @@ public class InFlightCalls implements InFlightSource {
 	 * @return a snapshot
 	 */
 	public List<InFlightCall> snapshot() {
-		List<InFlightCall> snapshot = new ArrayList<>(this.calls);
+		List<InFlightCall> snapshot = new ArrayList<>();
+		this.calls.copyTo(snapshot);
 		snapshot.sort(Comparator.comparingLong(InFlightCall::startNanos));
 		return snapshot;
 	}
