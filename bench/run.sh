@@ -87,7 +87,7 @@ part_tracking() {
 	section tracking
 	row "## Per-call cost of tracking (JMH, \`-prof gc\`)"
 	row ""
-	row "Time is JMH's average per call with its 99.9 % error (1 fork); allocation is \`gc.alloc.rate.norm\`. Where a row compares, the cost is with tracking minus without."
+	row "Time is JMH's average per call with its 99.9 % error (1 fork; 3 forks for the stub exchanges, averaged); allocation is \`gc.alloc.rate.norm\`. Where a row compares, the cost is with tracking minus without."
 	row ""
 	row "| measurement | time per call | allocated per call | target | verdict | command |"
 	row "|---|---|---|---|---|---|"
@@ -96,21 +96,28 @@ part_tracking() {
 		ns=$(score tracking "InFlightTrackingBenchmark.$b"); bytes=$(score tracking "InFlightTrackingBenchmark.$b" :gc.alloc.rate.norm)
 		row "| \`InFlightCalls\` start + end (\`$b\`) | $ns ± $(error tracking "InFlightTrackingBenchmark.$b") ns | $bytes B | < 1 µs, < 100 B | $(verdict "$ns < 1000 && $bytes < 100") | \`$JMH InFlightTrackingBenchmark -prof gc\` |"
 	done
-	for c in rest web; do
-		if [ $c = rest ]; then what="RestClient/RestTemplate interceptor (RestTemplate, and a RestClient whose factory the starter did not see built)"; else what="WebClient exchange filter"; fi
+	for c in restFactory rest web; do
+		case $c in
+			restFactory) what="RestClient and RestTemplate: the wrapper around the request factory Boot built" ;;
+			rest) what="RestClient or RestTemplate whose factory the starter did not see built: interceptor" ;;
+			web) what="WebClient: exchange filter" ;;
+		esac
 		nsw=$(score interceptor "TrackingInterceptorBenchmark.${c}WithTracking"); nso=$(score interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking")
 		bw=$(score interceptor "TrackingInterceptorBenchmark.${c}WithTracking" :gc.alloc.rate.norm); bo=$(score interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking" :gc.alloc.rate.norm)
 		dns=$(awk "BEGIN { printf \"%.0f\", $nsw - $nso }"); db=$(awk "BEGIN { printf \"%.0f\", $bw - $bo }")
-		row "| $what around a stub exchange (with $nsw ± $(error interceptor "TrackingInterceptorBenchmark.${c}WithTracking") ns / $bw B, without $nso ± $(error interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking") ns / $bo B) | +$dns ns | +$db B | < 1 µs, < 100 B | $(verdict "$dns < 1000 && $db < 100") | \`$JMH TrackingInterceptorBenchmark -prof gc\` |"
+		row "| $what, around a stub exchange (with $nsw ± $(error interceptor "TrackingInterceptorBenchmark.${c}WithTracking") ns / $bw B, without $nso ± $(error interceptor "TrackingInterceptorBenchmark.${c}WithoutTracking") ns / $bo B) | +$dns ns | +$db B | < 1 µs, < 100 B | $(verdict "$dns < 1000 && $db < 100") | \`$JMH TrackingInterceptorBenchmark -prof gc\` |"
 	done
 	nsw=$(score interceptor "TrackingInterceptorBenchmark.webWithEmptyDoFinally"); nso=$(score interceptor "TrackingInterceptorBenchmark.webWithoutTracking")
 	bw=$(score interceptor "TrackingInterceptorBenchmark.webWithEmptyDoFinally" :gc.alloc.rate.norm); bo=$(score interceptor "TrackingInterceptorBenchmark.webWithoutTracking" :gc.alloc.rate.norm)
 	row "| for scale: the least any WebClient filter adds to see a call end, one empty \`doFinally\` on the exchange only (with $nsw ± $(error interceptor "TrackingInterceptorBenchmark.webWithEmptyDoFinally") ns / $bw B) | +$(awk "BEGIN { printf \"%.0f\", $nsw - $nso }") ns | +$(awk "BEGIN { printf \"%.0f\", $bw - $bo }") B | – | – | \`$JMH TrackingInterceptorBenchmark -prof gc\` |"
+	local ew eo e
 	for c in restClient webClient; do
 		usw=$(score loopback "LoopbackCallBenchmark.${c}WithTracking"); uso=$(score loopback "LoopbackCallBenchmark.${c}WithoutTracking")
+		ew=$(error loopback "LoopbackCallBenchmark.${c}WithTracking"); eo=$(error loopback "LoopbackCallBenchmark.${c}WithoutTracking")
 		bw=$(score loopback "LoopbackCallBenchmark.${c}WithTracking" :gc.alloc.rate.norm); bo=$(score loopback "LoopbackCallBenchmark.${c}WithoutTracking" :gc.alloc.rate.norm)
-		dns=$(awk "BEGIN { printf \"%.0f\", ($usw - $uso) * 1000 }"); db=$(awk "BEGIN { printf \"%.0f\", $bw - $bo }")
-		row "| \`$c\` call to a loopback Reactor Netty server, tracked as the starter does it (RestClient: wrapped request factory; WebClient: exchange filter) (with $usw ± $(error loopback "LoopbackCallBenchmark.${c}WithTracking") µs / $bw B, without $uso ± $(error loopback "LoopbackCallBenchmark.${c}WithoutTracking") µs / $bo B) | $dns ns | $db B | < 1 µs, < 100 B | $(verdict "$dns < 1000 && $db < 100") | \`$JMH LoopbackCallBenchmark -prof gc\` |"
+		dns=$(awk "BEGIN { printf \"%.1f\", $usw - $uso }"); db=$(awk "BEGIN { printf \"%.0f\", $bw - $bo }")
+		e=$(awk "BEGIN { printf \"%.1f\", $ew + $eo }")
+		row "| \`$c\` call to a loopback Reactor Netty server, tracked as the starter does it (with $usw ± $ew µs / $bw B, without $uso ± $eo µs / $bo B) | $dns µs, within ± $e µs: $(if awk "BEGIN { exit !(($usw - $uso) <= $e && ($uso - $usw) <= $e) }"; then echo "not resolved"; else echo "resolved"; fi) | $db B of $bo B ($(awk "BEGIN { printf \"%.1f\", ($bw - $bo) * 100 / $bo }") %) | – | context for the rows above | \`$JMH LoopbackCallBenchmark -prof gc\` |"
 	done
 	measured
 }
@@ -231,19 +238,27 @@ part_throughput() {
 	section throughput
 	row "## End-to-end throughput"
 	row ""
-	row "wrk through the servlet sample (\`/call/rest\`: RestClient, \`/call/web\`: WebClient) to its loopback upstream answering at once. Both applications run side by side (\`$app_with\` and \`$app_without\`), each warmed up with 20 s of wrk per path, then measured in 4 interleaved rounds (with/without, without/with, with/without, without/with) of 8 s each; the ratio is of the mean requests per second. Throughput still rises from round to round (the JIT is still at work on 2 saturated cores); the interleaving cancels a steady rise."
+	row "wrk through the servlet sample (\`/call/rest\`: RestClient, \`/call/web\`: WebClient) to its loopback upstream answering at once. Both applications run side by side (\`$app_with\` and \`$app_without\`), each path on each application warmed up in 15 s runs of wrk until two runs in a row agree within 5 % (the JIT needs long on 2 saturated cores, and the application with more code to compile is behind until it is done), then measured in 6 interleaved rounds (with/without, without/with, ...) of 8 s each; the ratio is of the mean requests per second."
 	row ""
 	row "| path | with starter: req/s, mean (rounds) | without | ratio | target | verdict | command |"
 	row "|---|---|---|---|---|---|---|"
-	# the JIT needs long on 2 busy cores: warm both paths on both applications, 20 s each
+	# the JIT needs long on 2 busy cores: warm each path on each application in 15 s runs until two
+	# runs in a row agree within 5 % (at most 8 runs)
+	local warm previous runs
 	for path in '/call/rest?delay=0' '/call/web?delay=0'; do
 		for port in $port_with $port_without; do
-			wrk -t2 -c16 -d20s "http://127.0.0.1:$port$path" >/dev/null
+			previous=0
+			for runs in 1 2 3 4 5 6 7 8; do
+				warm=$(wrk -t2 -c16 -d15s "http://127.0.0.1:$port$path" | awk '/^Requests\/sec/ { print $2 }')
+				echo "warm-up $path port $port run $runs: $warm req/s" | tee -a "$OUT/wrk.log" >&2
+				awk "BEGIN { exit !($previous > 0 && $warm < $previous * 1.05 && $warm > $previous * 0.95) }" && break
+				previous=$warm
+			done
 		done
 	done
 	for path in '/call/rest?delay=0' '/call/web?delay=0'; do
 		local rw=() ro=()
-		for round in 1 2 3 4; do
+		for round in 1 2 3 4 5 6; do
 			if [ $((round % 2)) = 1 ]; then order="with without"; else order="without with"; fi
 			for v in $order; do
 				if [ $v = with ]; then port=$port_with; else port=$port_without; fi
