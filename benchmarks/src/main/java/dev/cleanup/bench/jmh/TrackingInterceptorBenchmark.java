@@ -59,11 +59,12 @@ public class TrackingInterceptorBenchmark {
 
 	private final InFlightCalls calls = new InFlightCalls();
 
-	private final HttpRequest request = new StubRequest(URI.create("http://127.0.0.1:8081/orders/42?token=secret"));
-
 	private final byte[] body = new byte[0];
 
 	private final ClientHttpResponse response = new StubResponse();
+
+	private final HttpRequest request = new StubClientRequest(
+			URI.create("http://127.0.0.1:8081/orders/42?token=secret"), HttpMethod.GET, this.response);
 
 	private final ClientHttpRequestExecution execution = (request, body) -> this.response;
 
@@ -154,25 +155,6 @@ public class TrackingInterceptorBenchmark {
 		return this.filter.filter(this.clientRequest, this.exchange)
 			.flatMap((response) -> response.bodyToMono(String.class))
 			.block();
-	}
-
-	private record StubRequest(URI getURI) implements HttpRequest {
-
-		@Override
-		public HttpMethod getMethod() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return HttpHeaders.EMPTY;
-		}
-
-		@Override
-		public Map<String, Object> getAttributes() {
-			return Map.of();
-		}
-
 	}
 
 	private record StubClientRequest(URI getURI, HttpMethod getMethod,
