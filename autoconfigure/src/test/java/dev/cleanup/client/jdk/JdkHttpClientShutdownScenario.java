@@ -4,21 +4,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
-import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
-import dev.cleanup.core.Participant;
-import dev.cleanup.core.Stage;
-import dev.cleanup.core.StageRunner;
+import dev.cleanup.test.LiveThreadNames;
 import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.test.StageClose;
 
 /**
  * Runs one {@link JdkHttpClientTeardown} scenario in a child JVM and prints what happened
@@ -110,17 +106,10 @@ public final class JdkHttpClientShutdownScenario {
 	}
 
 	private static void closeAndPrint(JdkHttpClientTeardown teardown, Duration timeout) {
-		Participant participant = Participant.builder("jdk-client")
-			.kind(Kind.JDK_HTTPCLIENT)
-			.teardown(teardown)
-			.build();
-		long start = System.nanoTime();
-		CloseResult result = new StageRunner()
-			.close(Stage.CLOSE, List.of(new StageRunner.Closing(participant, timeout)))
-			.get(0);
-		print("elapsedMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-		print("outcome", result.outcome());
-		print("detail", result.detail());
+		StageClose close = StageClose.run(Kind.JDK_HTTPCLIENT, teardown, timeout);
+		print("elapsedMs", close.took().toMillis());
+		print("outcome", close.result().outcome());
+		print("detail", close.result().detail());
 	}
 
 	private static CompletableFuture<HttpResponse<String>> send(HttpClient client, SlowUpstream upstream,
@@ -156,14 +145,7 @@ public final class JdkHttpClientShutdownScenario {
 	}
 
 	private static String threadNames(String prefix) {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter(Thread::isAlive)
-			.map(Thread::getName)
-			.filter((name) -> name.startsWith(prefix))
-			.sorted()
-			.collect(Collectors.joining(","));
+		return String.join(",", LiveThreadNames.startingWith(prefix));
 	}
 
 	private static void startWatchdog() {

@@ -15,10 +15,9 @@ import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
-import dev.cleanup.core.Participant;
-import dev.cleanup.core.Stage;
 import dev.cleanup.core.StageRunner;
 import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.test.StageClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,12 +185,7 @@ class JdkHttpClientTeardownTests {
 	}
 
 	private static CloseResult close(JdkHttpClientTeardown teardown, Duration timeout) {
-		Participant participant = Participant.builder("jdk-client")
-			.kind(Kind.JDK_HTTPCLIENT)
-			.teardown(teardown)
-			.build();
-		return new StageRunner().close(Stage.CLOSE, List.of(new StageRunner.Closing(participant, timeout)))
-			.get(0);
+		return StageClose.run(Kind.JDK_HTTPCLIENT, teardown, timeout).result();
 	}
 
 }

@@ -12,6 +12,7 @@ import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.StageRunner;
+import dev.cleanup.test.LiveThreadNames;
 import dev.cleanup.test.SlowUpstream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class ReactorGlobalResourcesTeardownTests {
 	@AfterEach
 	void disposeGlobalResources() {
 		disposeGlobalResourcesAsSpringDoes();
-		await().atMost(Duration.ofSeconds(10)).until(() -> TrackedCalls.liveThreads(GLOBAL_THREADS).isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> LiveThreadNames.startingWith(GLOBAL_THREADS).isEmpty());
 	}
 
 	@AfterEach
@@ -61,7 +62,7 @@ class ReactorGlobalResourcesTeardownTests {
 	void callInFlightCompletesThenTheGlobalResourcesEndWithoutQuietPeriod() throws Exception {
 		CompletableFuture<String> call = this.calls.get(HttpClient.create(), this.upstream.uri("/delay/800"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.upstream.active() == 1);
-		assertThat(TrackedCalls.liveThreads(GLOBAL_THREADS)).isNotEmpty();
+		assertThat(LiveThreadNames.startingWith(GLOBAL_THREADS)).isNotEmpty();
 		assertThat(globalResources()).isNotNull();
 		ReactorGlobalResourcesTeardown teardown = teardown(null);
 		long start = System.nanoTime();
@@ -74,14 +75,14 @@ class ReactorGlobalResourcesTeardownTests {
 		assertThat(teardown.isDisposed()).isTrue();
 		assertThat(took).isLessThan(Duration.ofMillis(800).plus(SLACK));
 		assertThat(globalResources()).isNull();
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(GLOBAL_THREADS).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(GLOBAL_THREADS).isEmpty());
 	}
 
 	@Test
 	void idleGlobalResourcesEndQuickly() throws Exception {
 		assertThat(this.calls.get(HttpClient.create(), this.upstream.uri("/delay/0")).get(5, TimeUnit.SECONDS))
 			.isEqualTo("200 done /delay/0");
-		assertThat(TrackedCalls.liveThreads(GLOBAL_THREADS)).isNotEmpty();
+		assertThat(LiveThreadNames.startingWith(GLOBAL_THREADS)).isNotEmpty();
 		ReactorGlobalResourcesTeardown teardown = teardown(null);
 		long start = System.nanoTime();
 		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
@@ -91,7 +92,7 @@ class ReactorGlobalResourcesTeardownTests {
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
 		assertThat(took).isLessThan(Duration.ofMillis(1500));
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(GLOBAL_THREADS).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(GLOBAL_THREADS).isEmpty());
 	}
 
 	@Test
@@ -125,7 +126,7 @@ class ReactorGlobalResourcesTeardownTests {
 			.isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(5, TimeUnit.SECONDS));
 		assertThat(globalResources()).isNull();
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(GLOBAL_THREADS).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(GLOBAL_THREADS).isEmpty());
 	}
 
 	@Test
@@ -140,7 +141,7 @@ class ReactorGlobalResourcesTeardownTests {
 		assertThat(teardown.closeGracefully(Deadline.after(Duration.ofSeconds(5)))).isTrue();
 		assertThat(teardown.closeForcibly()).isTrue();
 		assertThat(globalResources()).isNull();
-		assertThat(TrackedCalls.liveThreads(GLOBAL_THREADS)).allMatch((name) -> false, "no global thread");
+		assertThat(LiveThreadNames.startingWith(GLOBAL_THREADS)).allMatch((name) -> false, "no global thread");
 	}
 
 	@Test
@@ -179,7 +180,7 @@ class ReactorGlobalResourcesTeardownTests {
 			CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 			assertThat(result.outcome()).as("attempt %d: %s", i, result.detail()).isEqualTo(Outcome.GRACEFUL);
 			assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
-			await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(GLOBAL_THREADS).isEmpty());
+			await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(GLOBAL_THREADS).isEmpty());
 		}
 	}
 

@@ -11,6 +11,7 @@ import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.StageRunner;
+import dev.cleanup.test.LiveThreadNames;
 import dev.cleanup.test.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ReactorLoopResourcesTeardownTests {
 	void idleLoopsAreDisposedWithoutQuietPeriod() throws Exception {
 		assertThat(this.calls.get(this.client, this.upstream.uri("/delay/0")).get(5, TimeUnit.SECONDS))
 			.isEqualTo("200 done /delay/0");
-		assertThat(TrackedCalls.liveThreads(this.prefix)).isNotEmpty();
+		assertThat(LiveThreadNames.startingWith(this.prefix)).isNotEmpty();
 		ReactorLoopResourcesTeardown teardown = teardown(ReactorQuietPeriod.zeroWhenIdle(null, this.calls));
 		long start = System.nanoTime();
 		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
@@ -75,7 +76,7 @@ class ReactorLoopResourcesTeardownTests {
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
 		assertThat(teardown.isDisposed()).isTrue();
 		assertThat(took).isLessThan(Duration.ofMillis(1500));
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(this.prefix).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(this.prefix).isEmpty());
 	}
 
 	@Test
@@ -93,7 +94,7 @@ class ReactorLoopResourcesTeardownTests {
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ofSeconds(1));
 		// Netty keeps the loops for the whole quiet period
 		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(1).plus(SLACK));
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(this.prefix).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(this.prefix).isEmpty());
 	}
 
 	@Test
@@ -105,7 +106,7 @@ class ReactorLoopResourcesTeardownTests {
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
 		assertThat(call).isCompletedWithValue("200 done /delay/800");
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(this.prefix).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(this.prefix).isEmpty());
 	}
 
 	@Test
@@ -122,7 +123,7 @@ class ReactorLoopResourcesTeardownTests {
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
 		assertThat(took).isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(5, TimeUnit.SECONDS));
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(this.prefix).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(this.prefix).isEmpty());
 	}
 
 	@Test
@@ -141,7 +142,7 @@ class ReactorLoopResourcesTeardownTests {
 		assertThat(result.outcome()).isIn(Outcome.GRACEFUL, Outcome.FORCED);
 		assertThat(teardown.quietPeriodUsed()).isLessThanOrEqualTo(timeout);
 		assertThat(took).isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(this.prefix).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(this.prefix).isEmpty());
 	}
 
 	@Test
@@ -163,7 +164,7 @@ class ReactorLoopResourcesTeardownTests {
 		ReactorLoopResourcesTeardown teardown = teardown(ReactorQuietPeriod.of(Duration.ofSeconds(5)));
 		assertThat(teardown.closeForcibly()).isTrue();
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
-		await().atMost(Duration.ofSeconds(5)).until(() -> TrackedCalls.liveThreads(this.prefix).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(this.prefix).isEmpty());
 	}
 
 	@Test
