@@ -1,7 +1,6 @@
 package dev.cleanup.actuate;
 
 import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
-import dev.cleanup.autoconfigure.CleanupLingeringAutoConfiguration;
 import dev.cleanup.autoconfigure.CleanupProperties;
 import dev.cleanup.autoconfigure.ShutdownBudgetCalculator;
 import dev.cleanup.core.ShutdownCoordinator;
@@ -17,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
  * @author cleanup contributors
  * @since 0.1.0
  */
-@AutoConfiguration(after = { CleanupAutoConfiguration.class, CleanupLingeringAutoConfiguration.class })
+@AutoConfiguration(after = CleanupAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(ShutdownCoordinator.class)
 @ConditionalOnAvailableEndpoint(CleanupEndpoint.class)
@@ -34,16 +34,12 @@ public final class CleanupEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PendingWork cleanupPendingWork(TimeoutTaskCensus tasks, ClientThreadCensus threads) {
-		return new PendingWork(tasks, threads);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls,
-			CleanupProperties properties, ShutdownBudgetCalculator budgets, PendingWork pendingWork,
-			CleanupEndpointProperties endpointProperties) {
-		return new CleanupEndpoint(coordinator, calls, properties, budgets, pendingWork, endpointProperties);
+			CleanupProperties properties, TimeoutTaskCensus tasks, ClientThreadCensus threads,
+			CleanupEndpointProperties endpointProperties, ApplicationContext context) {
+		return new CleanupEndpoint(coordinator, calls, properties,
+				new ShutdownBudgetCalculator(properties, coordinator, context), new PendingWork(tasks, threads),
+				endpointProperties);
 	}
 
 }

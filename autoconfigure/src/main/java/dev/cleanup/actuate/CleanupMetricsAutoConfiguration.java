@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
-import dev.cleanup.autoconfigure.CleanupLingeringAutoConfiguration;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.TimeoutTaskCensus;
@@ -25,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * @author cleanup contributors
  * @since 0.1.0
  */
-@AutoConfiguration(after = { CleanupAutoConfiguration.class, CleanupLingeringAutoConfiguration.class })
+@AutoConfiguration(after = CleanupAutoConfiguration.class)
 @ConditionalOnClass({ MeterRegistry.class, MeterBinder.class })
 @ConditionalOnBean(ShutdownCoordinator.class)
 public final class CleanupMetricsAutoConfiguration {

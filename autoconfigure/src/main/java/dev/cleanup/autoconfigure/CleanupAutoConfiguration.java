@@ -9,15 +9,18 @@ import dev.cleanup.tracking.InFlightCalls;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the staged shutdown of outbound
  * HTTP clients: the participant registry, the coordinator and one
- * {@link org.springframework.context.SmartLifecycle} bean per stage.
+ * {@link org.springframework.context.SmartLifecycle} bean per stage, plus the tracking of
+ * in-flight calls, the finding of client pools and the census of lingering work. It is one
+ * auto-configuration, turned off by {@code cleanup.enabled=false}; the starter's beans
+ * are its own parts, not meant to be replaced.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -25,22 +28,21 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "cleanup.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CleanupProperties.class)
+@Import({ CleanupTrackingConfiguration.class, CleanupClientsConfiguration.class,
+		CleanupLingeringConfiguration.class })
 public final class CleanupAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	ParticipantRegistry cleanupParticipantRegistry() {
 		return new ParticipantRegistry();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	InFlightCalls cleanupInFlightCalls() {
 		return new InFlightCalls();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ShutdownCoordinator cleanupShutdownCoordinator(CleanupProperties properties, ParticipantRegistry registry,
 			InFlightCalls calls) {
 		CleanupPropertiesValidator.validate(properties);
@@ -52,7 +54,6 @@ public final class CleanupAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	PoolCaptures cleanupPoolCaptures(ParticipantRegistry registry, InFlightCalls calls) {
 		return new PoolCaptures(registry, calls);
 	}
@@ -91,28 +92,11 @@ public final class CleanupAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ShutdownBudgetCalculator cleanupShutdownBudgetCalculator(CleanupProperties properties,
-			ShutdownCoordinator coordinator, ConfigurableApplicationContext context) {
-		return new ShutdownBudgetCalculator(properties, coordinator, context);
-	}
-
-	@Bean
-	ShutdownStartListener cleanupShutdownStartListener(ShutdownCoordinator coordinator,
+	CleanupContextListener cleanupContextListener(CleanupProperties properties, ShutdownCoordinator coordinator,
 			ConfigurableApplicationContext context) {
-		return new ShutdownStartListener(coordinator, context);
-	}
-
-	@Bean
-	ShutdownPhaseTimeouts cleanupShutdownPhaseTimeouts(CleanupProperties properties,
-			ShutdownBudgetCalculator budgets, ConfigurableApplicationContext context) {
-		return new ShutdownPhaseTimeouts(properties, budgets, context);
-	}
-
-	@Bean
-	StartupWarnings cleanupStartupWarnings(CleanupProperties properties, ShutdownBudgetCalculator budgets,
-			ParticipantRegistry registry, ConfigurableApplicationContext context) {
-		return new StartupWarnings(properties, budgets, registry, context);
+		ShutdownBudgetCalculator budgets = new ShutdownBudgetCalculator(properties, coordinator, context);
+		return new CleanupContextListener(context, coordinator, new ShutdownPhaseTimeouts(properties, budgets, context),
+				new StartupWarnings(properties, budgets, coordinator.registry()));
 	}
 
 }

@@ -25,13 +25,11 @@ class ReactiveWebRequestFactoryConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClientHttpRequestFactoryBuilder<?> cleanupClientHttpRequestFactoryBuilder(ResourceLoader resourceLoader,
-			ObjectProvider<CapturingFactoryBuilderCustomizer<?>> captures) {
+			ObjectProvider<CapturingFactoryBuilderCustomizer> capture) {
 		ClientHttpRequestFactoryBuilder<?> builder = ClientHttpRequestFactoryBuilder
 			.detect(resourceLoader.getClassLoader());
-		for (CapturingFactoryBuilderCustomizer<?> capture : captures.orderedStream().toList()) {
-			builder = capture.customize(builder);
-		}
-		return builder;
+		CapturingFactoryBuilderCustomizer customizer = capture.getIfAvailable();
+		return (customizer != null) ? customizer.customize(builder) : builder;
 	}
 
 }

@@ -35,7 +35,13 @@ public class ShutdownBudgetCalculator {
 
 	private final ApplicationContext context;
 
-	ShutdownBudgetCalculator(CleanupProperties properties, ShutdownCoordinator coordinator,
+	/**
+	 * Create a calculator.
+	 * @param properties the starter's properties
+	 * @param coordinator the coordinator, which knows the participants
+	 * @param context the application context, whose environment holds Boot's settings
+	 */
+	public ShutdownBudgetCalculator(CleanupProperties properties, ShutdownCoordinator coordinator,
 			ApplicationContext context) {
 		this.properties = properties;
 		this.coordinator = coordinator;

@@ -8,8 +8,6 @@ import org.apache.commons.logging.LogFactory;
 import dev.cleanup.core.ShutdownBudget;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DefaultLifecycleProcessor;
 
@@ -20,7 +18,7 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
  *
  * @author cleanup contributors
  */
-final class ShutdownPhaseTimeouts implements ApplicationListener<ContextRefreshedEvent> {
+final class ShutdownPhaseTimeouts {
 
 	/**
 	 * Room for the stage's own bookkeeping on top of its budget.
@@ -41,11 +39,10 @@ final class ShutdownPhaseTimeouts implements ApplicationListener<ContextRefreshe
 		this.context = context;
 	}
 
-	@Override
-	public void onApplicationEvent(ContextRefreshedEvent event) {
-		if (event.getApplicationContext() != this.context) {
-			return;
-		}
+	/**
+	 * Raise the stages' phase timeouts on the context's lifecycle processor.
+	 */
+	void apply() {
 		Object processor = this.context.getBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME);
 		if (!(processor instanceof DefaultLifecycleProcessor lifecycleProcessor)) {
 			logger.warn("Lifecycle processor " + processor.getClass().getName()

@@ -11,9 +11,6 @@ import dev.cleanup.core.ParticipantPolicy;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownBudget;
 
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
  * Warns, once startup is done, when the worst-case shutdown exceeds
@@ -22,7 +19,7 @@ import org.springframework.context.event.ContextRefreshedEvent;
  *
  * @author cleanup contributors
  */
-final class StartupWarnings implements ApplicationListener<ContextRefreshedEvent> {
+final class StartupWarnings {
 
 	private static final Log logger = LogFactory.getLog(StartupWarnings.class);
 
@@ -32,21 +29,16 @@ final class StartupWarnings implements ApplicationListener<ContextRefreshedEvent
 
 	private final ParticipantRegistry registry;
 
-	private final ApplicationContext context;
-
-	StartupWarnings(CleanupProperties properties, ShutdownBudgetCalculator budgets, ParticipantRegistry registry,
-			ApplicationContext context) {
+	StartupWarnings(CleanupProperties properties, ShutdownBudgetCalculator budgets, ParticipantRegistry registry) {
 		this.properties = properties;
 		this.budgets = budgets;
 		this.registry = registry;
-		this.context = context;
 	}
 
-	@Override
-	public void onApplicationEvent(ContextRefreshedEvent event) {
-		if (event.getApplicationContext() != this.context) {
-			return;
-		}
+	/**
+	 * Log the warnings that apply.
+	 */
+	void log() {
 		warnIfOverBudget();
 		warnAboutUnknownResources();
 	}

@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
-import dev.cleanup.autoconfigure.CleanupLingeringAutoConfiguration;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
@@ -30,7 +29,7 @@ class CleanupEndpointStateTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, CleanupAutoConfiguration.class,
-				CleanupLingeringAutoConfiguration.class, CleanupEndpointAutoConfiguration.class))
+				CleanupEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=cleanup");
 
 	@Test

@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleanup.autoconfigure.CleanupClientsAutoConfiguration;
-import dev.cleanup.autoconfigure.CleanupLingeringAutoConfiguration;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
@@ -37,8 +35,7 @@ class CleanupMetricsTests {
 	private final ExecutorService background = Executors.newFixedThreadPool(2);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class,
-				CleanupLingeringAutoConfiguration.class, CleanupMetricsAutoConfiguration.class))
+		.withConfiguration(ClientAutoConfigurations.with(CleanupMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.http.clients.imperative.factory=jetty", "cleanup.drain.timeout=300ms",
 				"cleanup.close.timeout=300ms");
 

@@ -1,7 +1,7 @@
 package dev.cleanup.autoconfigure;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -24,6 +24,7 @@ import dev.cleanup.core.Stage;
 import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.test.SlowUpstream;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -68,10 +69,20 @@ class CleanupAutoConfigurationTests {
 	}
 
 	@Test
+	void addsTwoBeanPostProcessorsWhateverTheClientStacks() {
+		// every stack is on the test class path; a post-processor sees every bean's creation,
+		// so the starter has one for client beans and one for scheduler beans, not one per type
+		this.contextRunner.withConfiguration(ClientAutoConfigurations.with()).run((context) -> {
+			Map<String, BeanPostProcessor> processors = context.getBeansOfType(BeanPostProcessor.class);
+			processors.values().removeIf((processor) -> !processor.getClass().getName().startsWith("dev.cleanup"));
+			assertThat(processors).containsOnlyKeys("cleanupClientBeans", "cleanupTimeoutTaskSourceBeans");
+		});
+	}
+
+	@Test
 	void whenDisabledLeavesNoTraceInTheContext() {
 		this.contextRunner
-			.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class,
-					CleanupLingeringAutoConfiguration.class, CleanupEndpointAutoConfiguration.class,
+			.withConfiguration(ClientAutoConfigurations.with(CleanupEndpointAutoConfiguration.class,
 					CleanupMetricsAutoConfiguration.class))
 			.withPropertyValues("cleanup.enabled=false", "management.endpoints.web.exposure.include=cleanup")
 			.run((context) -> {

@@ -40,8 +40,7 @@ class ReactorProviderCaptureTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				CleanupAutoConfiguration.class, CleanupTrackingAutoConfiguration.class,
-				CleanupClientsAutoConfiguration.class))
+				CleanupAutoConfiguration.class))
 		.withPropertyValues("spring.http.clients.imperative.factory=reactor");
 
 	@BeforeEach
@@ -51,7 +50,7 @@ class ReactorProviderCaptureTests {
 
 	@Test
 	void clientOnTheGlobalResourcesHasNoProviderOfItsOwn() {
-		assertThat(ReactorClientsConfiguration.ownProvider(HttpClient.create())).isNull();
+		assertThat(ReactorClients.ownProvider(HttpClient.create())).isNull();
 		assertThat(globalResources()).as("global resources created").isNull();
 	}
 
@@ -59,7 +58,7 @@ class ReactorProviderCaptureTests {
 	void clientWithItsOwnProviderHasThatProvider() {
 		ConnectionProvider provider = ConnectionProvider.create("mine", 1);
 		try {
-			assertThat(ReactorClientsConfiguration.ownProvider(HttpClient.create(provider))).isSameAs(provider);
+			assertThat(ReactorClients.ownProvider(HttpClient.create(provider))).isSameAs(provider);
 		}
 		finally {
 			provider.dispose();

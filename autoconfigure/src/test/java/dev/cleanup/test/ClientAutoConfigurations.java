@@ -1,7 +1,6 @@
 package dev.cleanup.test;
 
 import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
-import dev.cleanup.autoconfigure.CleanupTrackingAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
@@ -24,15 +23,14 @@ public final class ClientAutoConfigurations {
 
 	/**
 	 * Return Boot's client auto-configurations with the starter's.
-	 * @param starter the starter's auto-configurations to include
+	 * @param starter the starter's further auto-configurations to include (actuator)
 	 * @return the auto-configurations
 	 */
 	public static AutoConfigurations with(Class<?>... starter) {
 		Class<?>[] boot = { LifecycleAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
-				WebClientAutoConfiguration.class, CleanupAutoConfiguration.class,
-				CleanupTrackingAutoConfiguration.class };
+				WebClientAutoConfiguration.class, CleanupAutoConfiguration.class };
 		Class<?>[] all = new Class<?>[boot.length + starter.length];
 		System.arraycopy(boot, 0, all, 0, boot.length);
 		System.arraycopy(starter, 0, all, boot.length, starter.length);

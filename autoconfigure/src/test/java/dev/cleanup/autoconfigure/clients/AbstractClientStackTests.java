@@ -14,7 +14,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleanup.autoconfigure.CleanupClientsAutoConfiguration;
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.CutCall;
 import dev.cleanup.core.Outcome;
@@ -50,7 +49,7 @@ abstract class AbstractClientStackTests {
 	private final ExecutorService background = Executors.newFixedThreadPool(4);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class))
+		.withConfiguration(ClientAutoConfigurations.with())
 		.withPropertyValues(stackProperties());
 
 	@AfterEach

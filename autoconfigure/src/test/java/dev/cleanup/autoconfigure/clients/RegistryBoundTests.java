@@ -2,7 +2,6 @@ package dev.cleanup.autoconfigure.clients;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cleanup.autoconfigure.CleanupClientsAutoConfiguration;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
 
@@ -21,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 class RegistryBoundTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(ClientAutoConfigurations.with(CleanupClientsAutoConfiguration.class))
+		.withConfiguration(ClientAutoConfigurations.with())
 		.withPropertyValues("spring.http.clients.imperative.factory=http-components");
 
 	@Test

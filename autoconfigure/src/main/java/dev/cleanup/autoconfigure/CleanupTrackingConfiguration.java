@@ -9,9 +9,6 @@ import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
 import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
 import dev.cleanup.tracking.TrackingExchangeFilterFunction;
 
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
@@ -27,20 +24,22 @@ import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that tracks the in-flight calls of
- * every RestClient, RestTemplate and WebClient built from Boot's builders (HTTP service
- * clients included, since Boot applies the same customizers to them).
+ * Tracks the in-flight calls of every RestClient, RestTemplate and WebClient built from
+ * Boot's builders (HTTP service clients included, since Boot applies the same
+ * customizers to them).
  *
  * @author cleanup contributors
- * @since 0.1.0
  */
-@AutoConfiguration(after = CleanupAutoConfiguration.class)
-@ConditionalOnBean(InFlightCalls.class)
-public final class CleanupTrackingAutoConfiguration {
+@Configuration(proxyBeanMethods = false)
+class CleanupTrackingConfiguration {
 
+	/**
+	 * RestClient and RestTemplate, whose customizers come in one module of Boot.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class })
-	static class RestClientTrackingConfiguration {
+	@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class, RestTemplate.class,
+			RestTemplateCustomizer.class })
+	static class RestClientsTrackingConfiguration {
 
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
@@ -59,12 +58,6 @@ public final class CleanupTrackingAutoConfiguration {
 				}
 			};
 		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ RestTemplate.class, RestTemplateCustomizer.class })
-	static class RestTemplateTrackingConfiguration {
 
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
