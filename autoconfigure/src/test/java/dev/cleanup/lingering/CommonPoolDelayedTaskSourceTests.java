@@ -2,8 +2,12 @@ package dev.cleanup.lingering;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import dev.cleanup.test.ChildJvm;
+import dev.cleanup.test.Jdks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -28,14 +32,14 @@ class CommonPoolDelayedTaskSourceTests {
 
 	@Test
 	void onJdk25CompletableFutureTimeoutsAreCountedUntilTheFuturesComplete() throws Exception {
-		Path jdk = ChildJvm.findJdk(25);
-		assumeTrue(jdk != null, "no JDK 25+ found under /usr/lib/jvm or in -Dcleanup.test.jdk25");
-		try (ChildJvm child = ChildJvm.start(jdk, CommonPoolDelayedTaskChild.class)) {
-			assertThat(child.waitFor(Duration.ofSeconds(60).toSeconds())).isTrue();
+		Optional<Path> java = Jdks.java(25);
+		assumeTrue(java.isPresent(), "no JDK 25+ found under /usr/lib/jvm or in -Dcleanup.test.jdk25");
+		try (ChildJvm child = ChildJvm.start(java.get(), CommonPoolDelayedTaskChild.class)) {
+			assertThat(child.awaitExit(Duration.ofSeconds(60))).as(child::output).isTrue();
 			assertThat(child.output()).contains("available=true")
 				.contains("pending with 10 timeouts=10")
 				.contains("pending once completed=0");
-			assertThat(child.exitValue()).isZero();
+			assertThat(child.exitCode()).isZero();
 		}
 	}
 

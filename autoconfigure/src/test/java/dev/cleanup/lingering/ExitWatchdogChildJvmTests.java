@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cleanup.test.ChildJvm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,15 +31,15 @@ class ExitWatchdogChildJvmTests {
 			assertThat(output).contains("java.util.concurrent.CountDownLatch.await(");
 			assertThat(output).contains("dev.cleanup.lingering.ExitWatchdogChild.blockForever(");
 			assertThat(output).doesNotContain("System.exit");
-			assertThat(child.waitFor(3)).as("still alive after the report").isFalse();
+			assertThat(child.awaitExit(Duration.ofSeconds(3))).as("still alive after the report").isFalse();
 		}
 	}
 
 	@Test
 	void withActionExitTheJvmEndsByItselfWithStatusZero() throws Exception {
 		try (ChildJvm child = ChildJvm.start(ExitWatchdogChild.class, "exit")) {
-			assertThat(child.waitFor(BOUND.toSeconds())).as("ended within %s", BOUND).isTrue();
-			assertThat(child.exitValue()).isZero();
+			assertThat(child.awaitExit(BOUND)).as("ended within %s", BOUND).isTrue();
+			assertThat(child.exitCode()).isZero();
 			String output = child.output();
 			assertThat(output).contains("child: watchdog started=true");
 			assertThat(output).contains("Non-daemon thread 'pool-1-thread-1'");
@@ -49,8 +51,8 @@ class ExitWatchdogChildJvmTests {
 	@Test
 	void insideAShutdownHookTheWatchdogDoesNotStart() throws Exception {
 		try (ChildJvm child = ChildJvm.start(ExitWatchdogChild.class, "hook")) {
-			assertThat(child.waitFor(BOUND.toSeconds())).as("ended within %s", BOUND).isTrue();
-			assertThat(child.exitValue()).isEqualTo(3);
+			assertThat(child.awaitExit(BOUND)).as("ended within %s", BOUND).isTrue();
+			assertThat(child.exitCode()).isEqualTo(3);
 			assertThat(child.output()).contains("child: watchdog started in shutdown hook=false")
 				.doesNotContain("Non-daemon thread");
 		}

@@ -2,10 +2,13 @@ package dev.cleanup.lingering;
 
 import java.io.File;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import dev.cleanup.test.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +25,12 @@ class WithoutReactorOrNettyTests {
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !entry.contains("/io/projectreactor/") && !entry.contains("/io/netty/"))
 			.collect(Collectors.joining(File.pathSeparator));
-		try (ChildJvm child = ChildJvm.start(Paths.get(System.getProperty("java.home")), classPath,
+		try (ChildJvm child = ChildJvm.start(Paths.get(System.getProperty("java.home"), "bin", "java"), classPath,
 				WithoutReactorOrNettyChild.class)) {
-			assertThat(child.waitFor(60)).isTrue();
+			assertThat(child.awaitExit(Duration.ofSeconds(60))).as(child::output).isTrue();
 			assertThat(child.output()).contains("reactor present=false", "netty present=false", "lingering=2",
 					"sources=3", "removed=1", "leaked=0", "shutdown in progress=false");
-			assertThat(child.exitValue()).isZero();
+			assertThat(child.exitCode()).isZero();
 		}
 	}
 

@@ -26,7 +26,7 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
-	 * Start a main class with the current JVM's {@code java}.
+	 * Start a main class from the test class path with the current JVM's {@code java}.
 	 * @param mainClass the main class
 	 * @param args its arguments
 	 * @return the running child
@@ -37,16 +37,33 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
-	 * Start a main class with the given {@code java} executable.
-	 * @param java the {@code java} executable
+	 * Start a main class from the test class path with the given {@code java} executable.
+	 * @param java the {@code java} executable, for example one {@link Jdks} found
 	 * @param mainClass the main class
 	 * @param args its arguments
 	 * @return the running child
 	 * @throws IOException if it cannot be started
 	 */
 	public static ChildJvm start(Path java, Class<?> mainClass, String... args) throws IOException {
+		return start(java, System.getProperty("java.class.path"), mainClass, args);
+	}
+
+	/**
+	 * Start a main class from the given class path with the given {@code java}
+	 * executable.
+	 * @param java the {@code java} executable
+	 * @param classPath the class path
+	 * @param mainClass the main class
+	 * @param args its arguments
+	 * @return the running child
+	 * @throws IOException if it cannot be started
+	 */
+	public static ChildJvm start(Path java, String classPath, Class<?> mainClass, String... args)
+			throws IOException {
+		// Boot's logback base.xml also writes a file: keep it out of the shared temp dir
 		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx160m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+				"-XX:TieredStopAtLevel=1", "-DLOG_FILE=" + Path.of("target", "child-jvm.log").toAbsolutePath(), "-cp",
+				classPath, mainClass.getName()));
 		command.addAll(List.of(args));
 		Path output = Files.createTempFile("child-jvm-", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -27,11 +27,17 @@ public final class Jdks {
 	}
 
 	/**
-	 * Return the {@code java} executable of a JDK of at least the given version.
+	 * Return the {@code java} executable of a JDK of at least the given version: the
+	 * one the {@code cleanup.test.jdk<version>} system property names, else the test
+	 * JVM's own, else one under {@code /usr/lib/jvm}.
 	 * @param minimumVersion the lowest feature version, for example 21
 	 * @return the executable, or empty if there is none
 	 */
 	public static Optional<Path> java(int minimumVersion) {
+		String configured = System.getProperty("cleanup.test.jdk" + minimumVersion);
+		if (configured != null) {
+			return Optional.of(Path.of(configured, "bin", "java"));
+		}
 		List<Path> homes = new ArrayList<>();
 		homes.add(Path.of(System.getProperty("java.home")));
 		Path jvms = Path.of("/usr/lib/jvm");
