@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cleanup.test.ChildJvm;
 import dev.cleanup.test.Jdks;
+import dev.cleanup.testsupport.LoggedProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -34,7 +35,7 @@ class CommonPoolDelayedTaskSourceTests {
 	void onJdk25CompletableFutureTimeoutsAreCountedUntilTheFuturesComplete() throws Exception {
 		Optional<Path> java = Jdks.java(25);
 		assumeTrue(java.isPresent(), "no JDK 25+ found under /usr/lib/jvm or in -Dcleanup.test.jdk25");
-		try (ChildJvm child = ChildJvm.start(java.get(), CommonPoolDelayedTaskChild.class)) {
+		try (LoggedProcess child = ChildJvm.start(java.get(), CommonPoolDelayedTaskChild.class)) {
 			assertThat(child.awaitExit(Duration.ofSeconds(60))).as(child::output).isTrue();
 			assertThat(child.output()).contains("available=true")
 				.contains("pending with 10 timeouts=10")

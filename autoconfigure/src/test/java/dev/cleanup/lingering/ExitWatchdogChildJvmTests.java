@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import dev.cleanup.test.ChildJvm;
+import dev.cleanup.testsupport.LoggedProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +23,7 @@ class ExitWatchdogChildJvmTests {
 
 	@Test
 	void withActionLogTheLeftoverThreadIsReportedWithItsStackAndTheJvmStaysAlive() throws Exception {
-		try (ChildJvm child = ChildJvm.start(ExitWatchdogChild.class, "log")) {
+		try (LoggedProcess child = ChildJvm.start(ExitWatchdogChild.class, "log")) {
 			await().atMost(BOUND).until(() -> child.output().contains("keep the JVM from exiting"));
 			String output = child.output();
 			assertThat(output).contains("child: watchdog started=true");
@@ -37,7 +38,7 @@ class ExitWatchdogChildJvmTests {
 
 	@Test
 	void withActionExitTheJvmEndsByItselfWithStatusZero() throws Exception {
-		try (ChildJvm child = ChildJvm.start(ExitWatchdogChild.class, "exit")) {
+		try (LoggedProcess child = ChildJvm.start(ExitWatchdogChild.class, "exit")) {
 			assertThat(child.awaitExit(BOUND)).as("ended within %s", BOUND).isTrue();
 			assertThat(child.exitCode()).isZero();
 			String output = child.output();
@@ -50,7 +51,7 @@ class ExitWatchdogChildJvmTests {
 
 	@Test
 	void insideAShutdownHookTheWatchdogDoesNotStart() throws Exception {
-		try (ChildJvm child = ChildJvm.start(ExitWatchdogChild.class, "hook")) {
+		try (LoggedProcess child = ChildJvm.start(ExitWatchdogChild.class, "hook")) {
 			assertThat(child.awaitExit(BOUND)).as("ended within %s", BOUND).isTrue();
 			assertThat(child.exitCode()).isEqualTo(3);
 			assertThat(child.output()).contains("child: watchdog started in shutdown hook=false")

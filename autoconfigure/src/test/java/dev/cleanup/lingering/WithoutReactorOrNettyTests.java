@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.cleanup.test.ChildJvm;
+import dev.cleanup.testsupport.LoggedProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class WithoutReactorOrNettyTests {
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !entry.contains("/io/projectreactor/") && !entry.contains("/io/netty/"))
 			.collect(Collectors.joining(File.pathSeparator));
-		try (ChildJvm child = ChildJvm.start(Paths.get(System.getProperty("java.home"), "bin", "java"), classPath,
+		try (LoggedProcess child = ChildJvm.start(Paths.get(System.getProperty("java.home"), "bin", "java"), classPath,
 				WithoutReactorOrNettyChild.class)) {
 			assertThat(child.awaitExit(Duration.ofSeconds(60))).as(child::output).isTrue();
 			assertThat(child.output()).contains("reactor present=false", "netty present=false", "lingering=2",

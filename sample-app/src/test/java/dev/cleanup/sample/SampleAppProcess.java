@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.cleanup.testsupport.LoggedProcess;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,17 +24,14 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
-	private final Process process;
-
-	private final Path output;
+	private final LoggedProcess process;
 
 	private final int port;
 
 	private long sigtermNanos;
 
-	private SampleAppProcess(Process process, Path output, int port) {
+	private SampleAppProcess(LoggedProcess process, int port) {
 		this.process = process;
-		this.output = output;
 		this.port = port;
 	}
 
@@ -52,26 +50,24 @@ final class SampleAppProcess implements AutoCloseable {
 				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=0",
 				"--server.address=127.0.0.1"));
 		command.addAll(List.of(args));
-		Path output = Files.createTempFile("sample-app-", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
+		LoggedProcess process = LoggedProcess.start(command, "sample-app");
 		try {
 			int port = await().atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(100))
-				.until(() -> findPort(process, output), (found) -> found > 0);
-			return new SampleAppProcess(process, output, port);
+				.until(() -> findPort(process), (found) -> found > 0);
+			return new SampleAppProcess(process, port);
 		}
 		catch (RuntimeException ex) {
-			process.destroyForcibly();
-			throw new IllegalStateException("Sample app did not start:\n" + Files.readString(output), ex);
+			String output = process.output();
+			process.close();
+			throw new IllegalStateException("Sample app did not start:\n" + output, ex);
 		}
 	}
 
-	private static int findPort(Process process, Path output) throws IOException {
-		String text = Files.readString(output);
+	private static int findPort(LoggedProcess process) {
+		String text = process.output();
 		if (!process.isAlive()) {
-			throw new IllegalStateException("Sample app exited with " + process.exitValue());
+			throw new IllegalStateException("Sample app exited with " + process.exitCode());
 		}
 		Matcher matcher = PORT.matcher(text);
 		return (matcher.find() && text.contains("Started SampleApplication")) ? Integer.parseInt(matcher.group(1))
@@ -92,7 +88,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 */
 	void sigterm() {
 		this.sigtermNanos = System.nanoTime();
-		this.process.destroy();
+		this.process.sigterm();
 	}
 
 	/**
@@ -102,7 +98,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @throws InterruptedException if interrupted
 	 */
 	Duration awaitExit(Duration atMost) throws InterruptedException {
-		if (!this.process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+		if (!this.process.awaitExit(atMost)) {
 			throw new AssertionError("Sample app still running " + atMost + " after SIGTERM:\n" + output());
 		}
 		return Duration.ofNanos(System.nanoTime() - this.sigtermNanos);
@@ -113,7 +109,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @return the exit code
 	 */
 	int exitCode() {
-		return this.process.exitValue();
+		return this.process.exitCode();
 	}
 
 	/**
@@ -121,12 +117,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @return the output
 	 */
 	String output() {
-		try {
-			return Files.readString(this.output);
-		}
-		catch (IOException ex) {
-			return "(output unreadable: " + ex + ")";
-		}
+		return this.process.output();
 	}
 
 	/**
@@ -135,22 +126,12 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @return the matching lines
 	 */
 	List<String> lines(String text) {
-		return output().lines().filter((line) -> line.contains(text)).toList();
+		return this.process.lines(text);
 	}
 
 	@Override
 	public void close() {
-		this.process.destroyForcibly();
-		try {
-			this.process.waitFor(10, TimeUnit.SECONDS);
-			Files.deleteIfExists(this.output);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (IOException ex) {
-			// a temporary file left behind is harmless
-		}
+		this.process.close();
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cleanup.test.ChildJvm;
 import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.testsupport.LoggedProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +31,7 @@ class BatchJobExitTests {
 
 	@Test
 	void batchJobUsingJettyThroughRestClientBuilderExits() throws Exception {
-		try (ChildJvm job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
+		try (LoggedProcess job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
 				"--spring.http.clients.imperative.factory=jetty")) {
 			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job::output).isTrue();
 			assertThat(job.exitCode()).as(job::output).isZero();
@@ -42,7 +43,7 @@ class BatchJobExitTests {
 
 	@Test
 	void batchJobUsingJettyWithoutTheStarterNeverExits() throws Exception {
-		try (ChildJvm job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
+		try (LoggedProcess job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
 				"--spring.http.clients.imperative.factory=jetty", "--cleanup.enabled=false")) {
 			await()
 				.atMost(EXIT_TIMEOUT)
@@ -54,7 +55,7 @@ class BatchJobExitTests {
 
 	@Test
 	void watchdogNamesALeftoverThreadAndWithActionExitEndsTheJvm() throws Exception {
-		try (ChildJvm job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
+		try (LoggedProcess job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
 				"--spring.profiles.active=leftover-thread", "--cleanup.watchdog.grace=1s",
 				"--cleanup.watchdog.action=exit")) {
 			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job::output).isTrue();
@@ -65,7 +66,7 @@ class BatchJobExitTests {
 
 	@Test
 	void batchJobWithJdkHttpClientBeanOnUserExecutorExits() throws Exception {
-		try (ChildJvm job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
+		try (LoggedProcess job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
 				"--spring.profiles.active=jdk-bean", "--spring.http.clients.imperative.factory=jdk")) {
 			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job::output).isTrue();
 			assertThat(job.exitCode()).as(job::output).isZero();

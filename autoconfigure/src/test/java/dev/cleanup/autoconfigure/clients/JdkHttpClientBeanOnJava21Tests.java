@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.cleanup.test.ChildJvm;
 import dev.cleanup.test.Jdks;
 import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.testsupport.LoggedProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -39,7 +40,7 @@ class JdkHttpClientBeanOnJava21Tests {
 		Optional<Path> java = Jdks.java(21);
 		assumeTrue(java.isPresent(), "No Java 21+ JDK found (java.home or /usr/lib/jvm): skipping the Java 21 "
 				+ "HttpClient shutdown test");
-		try (ChildJvm app = ChildJvm.start(java.get(), HangingJdkClientApplication.class,
+		try (LoggedProcess app = ChildJvm.start(java.get(), HangingJdkClientApplication.class,
 				this.upstream.uri("/hang").toString(), "--cleanup.drain.timeout=1s", "--cleanup.close.timeout=1s")) {
 			assertThat(app.awaitExit(Duration.ofSeconds(60))).as(app::output).isTrue();
 			assertThat(app.exitCode()).as(app::output).isZero();

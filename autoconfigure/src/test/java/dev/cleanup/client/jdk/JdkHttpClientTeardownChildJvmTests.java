@@ -1,21 +1,19 @@
 package dev.cleanup.client.jdk;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.cleanup.core.StageRunner;
+import dev.cleanup.test.ChildJvm;
 import dev.cleanup.test.Jdks;
+import dev.cleanup.testsupport.LoggedProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -37,9 +35,6 @@ class JdkHttpClientTeardownChildJvmTests {
 	private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
 
 	private static Optional<Path> java21;
-
-	@TempDir
-	Path temp;
 
 	@BeforeAll
 	static void findJava21() throws IOException {
@@ -75,27 +70,17 @@ class JdkHttpClientTeardownChildJvmTests {
 	private Map<String, String> runScenario(String scenario) throws Exception {
 		assumeTrue(java21.isPresent(), "No Java 21+ JDK found under /usr/lib/jvm or java.home: "
 				+ "the JDK HttpClient close API (shutdown/awaitTermination/shutdownNow) is not tested");
-		Path output = this.temp.resolve(scenario + ".out");
-		List<String> command = List.of(java21.get().toString(), "-Xmx128m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				JdkHttpClientShutdownScenario.class.getName(), scenario);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
 		long start = System.nanoTime();
-		try {
-			boolean exited = process.waitFor(CHILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			String text = Files.readString(output, StandardCharsets.UTF_8);
+		try (LoggedProcess child = ChildJvm.start(java21.get(), JdkHttpClientShutdownScenario.class, scenario)) {
+			boolean exited = child.awaitExit(CHILD_TIMEOUT);
+			String text = child.output();
 			System.out.printf("Child JVM '%s' took %d ms:%n%s", scenario,
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), text);
 			if (!exited) {
 				fail("Child JVM did not exit within " + CHILD_TIMEOUT + ":\n" + text);
 			}
-			assertThat(process.exitValue()).as("child JVM exit code, output:%n%s", text).isZero();
+			assertThat(child.exitCode()).as("child JVM exit code, output:%n%s", text).isZero();
 			return parse(text);
-		}
-		finally {
-			process.destroyForcibly();
 		}
 	}
 

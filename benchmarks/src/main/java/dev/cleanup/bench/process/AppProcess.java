@@ -1,13 +1,10 @@
 package dev.cleanup.bench.process;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.cleanup.testsupport.LoggedProcess;
 
 /**
  * One application started as a child process from a command line, its output in a
@@ -30,9 +29,7 @@ final class AppProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final Process process;
-
-	private final Path output;
+	private final LoggedProcess process;
 
 	private int port = -1;
 
@@ -40,9 +37,8 @@ final class AppProcess implements AutoCloseable {
 
 	private long sigtermNanos;
 
-	private AppProcess(Process process, Path output) {
+	private AppProcess(LoggedProcess process) {
 		this.process = process;
-		this.output = output;
 	}
 
 	/**
@@ -52,11 +48,8 @@ final class AppProcess implements AutoCloseable {
 	 * @throws Exception if it does not start within 3 minutes
 	 */
 	static AppProcess start(List<String> command) throws Exception {
-		Path output = Files.createTempFile("bench-app-", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
-		AppProcess app = new AppProcess(process, output);
+		LoggedProcess process = LoggedProcess.start(command, "bench-app");
+		AppProcess app = new AppProcess(process);
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
 		while (System.nanoTime() < deadline) {
 			String text = app.output();
@@ -72,8 +65,9 @@ final class AppProcess implements AutoCloseable {
 			}
 			Thread.sleep(20);
 		}
+		String output = app.output();
 		app.close();
-		throw new IllegalStateException("Did not start: " + command + "\n" + app.output());
+		throw new IllegalStateException("Did not start: " + command + "\n" + output);
 	}
 
 	/**
@@ -103,9 +97,9 @@ final class AppProcess implements AutoCloseable {
 	 */
 	Duration sigtermAndAwaitExit(Duration atMost) throws InterruptedException {
 		this.sigtermNanos = System.nanoTime();
-		this.process.destroy();
-		if (!this.process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
-			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		this.process.sigterm();
+		if (!this.process.awaitExit(atMost)) {
+			this.process.kill();
 			return null;
 		}
 		return Duration.ofNanos(System.nanoTime() - this.sigtermNanos);
@@ -117,7 +111,7 @@ final class AppProcess implements AutoCloseable {
 	 * @return the lines
 	 */
 	List<String> lines(String text) {
-		return output().lines().filter((line) -> line.contains(text)).toList();
+		return this.process.lines(text);
 	}
 
 	/**
@@ -130,27 +124,12 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	String output() {
-		try {
-			return Files.readString(this.output);
-		}
-		catch (IOException ex) {
-			return "(output unreadable: " + ex + ")";
-		}
+		return this.process.output();
 	}
 
 	@Override
 	public void close() {
-		this.process.destroyForcibly();
-		try {
-			this.process.waitFor(10, TimeUnit.SECONDS);
-			Files.deleteIfExists(this.output);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (IOException ex) {
-			// a temporary file left behind is harmless
-		}
+		this.process.close();
 	}
 
 }
