@@ -185,19 +185,29 @@ part_shutdown() {
 }
 
 part_startup() {
-	log "startup, median of 20, interleaved"
-	local startup="java -cp \"\$CP\" dev.cleanup.bench.process.StartupBench --runs 20 -- with $SERVLET_WITH -- without $SERVLET_WITHOUT"
+	log "startup, median of 30, interleaved"
+	local startup="java -cp \"\$CP\" dev.cleanup.bench.process.StartupBench --runs 30 -- with $SERVLET_WITH -- without $SERVLET_WITHOUT"
 	run startup "$startup"
 	local l="$OUT/startup.log" d
 	d=$(value median_ms "$l" difference)
 	section startup
 	row "## Startup"
 	row ""
-	row "JVM uptime at Boot's \"Started\" line of the servlet sample, 20 runs of each variant, interleaved (the order reversed every other run). The added time is the median of the 20 differences within a run (with minus without), with their quartiles: two starts a few seconds apart share the machine's state, so their difference varies less than single starts do."
+	row "JVM uptime at Boot's \"Started\" line of the servlet sample, 30 runs of each variant, interleaved (the order reversed every other run). The added time is the median of the 30 differences within a run (with minus without), with their quartiles: two starts a few seconds apart share the machine's state, so their difference varies less than single starts do."
 	row ""
 	row "| with starter: median (runs) | without: median (runs) | added: median of differences (quartiles) | target | verdict | command |"
 	row "|---|---|---|---|---|---|"
 	row "| $(value median_ms "$l" with) ms ($(value all_ms "$l" with)) | $(value median_ms "$l" without) ms ($(value all_ms "$l" without)) | $d ms ($(value quartiles_ms "$l" difference) ms) | < 50 ms | $(verdict "$d < 50") | \`$startup\` |"
+	local opts='-Xlog:class+load:stdout' args='--server.port=0 --management.endpoints.web.exposure.include=health,cleanup,beans'
+	local footprint="java -cp \"\$CP\" dev.cleanup.bench.process.StartupFootprint -- with java -Xmx256m $opts -jar \"\$WITH\" $args -- without java -Xmx256m $opts -jar \"\$WITHOUT\" $args"
+	run footprint "$footprint"
+	l="$OUT/footprint.log"
+	row ""
+	row "What the starter adds by \"Started\", counted rather than timed: beans in the context (actuator \`beans\` endpoint) and classes loaded (\`-Xlog:class+load\`)."
+	row ""
+	row "| | beans: with / without (the starter's) | classes loaded: with / without (the starter's) | command |"
+	row "|---|---|---|---|"
+	row "| servlet sample | $(value beans "$l" with) / $(value beans "$l" without) ($(value own_beans "$l" with)) | $(value classes "$l" with) / $(value classes "$l" without) ($(value own_classes "$l" with)) | \`$footprint\` |"
 	measured
 }
 
@@ -307,4 +317,4 @@ HEADER
 	done
 	cat bench/notes.md
 } > "$DOC"
-log "wrote $DOC ($(grep -c 'missed' "$DOC" || true) rows with a missed target)"
+log "wrote $DOC ($(grep -c '| \*\*missed\*\* |' "$DOC" || true) rows with a missed target)"

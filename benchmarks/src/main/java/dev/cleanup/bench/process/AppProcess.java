@@ -25,7 +25,7 @@ final class AppProcess implements AutoCloseable {
 
 	private static final Pattern PORT = Pattern.compile("(?:Tomcat|Netty) started on port (\\d+)");
 
-	private static final Pattern STARTED = Pattern.compile("Started \\S+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");
+	static final Pattern STARTED = Pattern.compile("Started \\S+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
