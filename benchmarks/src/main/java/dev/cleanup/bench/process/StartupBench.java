@@ -47,10 +47,31 @@ public final class StartupBench {
 				differences.add(values.get(0).get(run) - values.get(1).get(run));
 			}
 			List<Double> sorted = differences.stream().sorted().toList();
-			System.out.printf("RESULT startup label=difference runs=%d median_ms=%.0f quartiles_ms=%.0f..%.0f all_ms=%s%n",
+			int k = medianIntervalRank(runs);
+			System.out.printf(
+					"RESULT startup label=difference runs=%d median_ms=%.0f quartiles_ms=%.0f..%.0f ci95_ms=%.0f..%.0f all_ms=%s%n",
 					runs, Variants.median(differences), sorted.get(runs / 4), sorted.get((3 * runs) / 4),
-					Variants.join(differences));
+					sorted.get(k - 1), sorted.get(runs - k), Variants.join(differences));
 		}
+	}
+
+	/**
+	 * Return the rank k for which the k-th smallest and the k-th largest of n values
+	 * bound their median with at least 95 % confidence, whatever their distribution:
+	 * the largest k with P(X < k) at most 2.5 % for X ~ Binomial(n, 1/2).
+	 * @param n the number of values, at least 6
+	 * @return the rank, from 1
+	 */
+	static int medianIntervalRank(int n) {
+		double probability = Math.pow(0.5, n);
+		double below = 0;
+		int k = 0;
+		while (below + probability <= 0.025) {
+			below += probability;
+			k++;
+			probability = probability * (n - k + 1) / k;
+		}
+		return Math.max(k, 1);
 	}
 
 	private static <T> List<T> reversed(List<T> list) {
