@@ -119,69 +119,65 @@ class InFlightTrackingTests {
 
 	@Test
 	void restClientIsTrackedThroughItsFactoryWithoutAnInterceptorThatWouldBufferBodies() {
-		this.contextRunner.withConfiguration(ClientAutoConfigurations.with())
-			.run((context) -> {
-				List<Object> interceptors = new ArrayList<>();
-				context.getBean(RestClient.Builder.class).requestInterceptors(interceptors::addAll);
-				assertThat(interceptors).isEmpty();
-				RestClient client = context.getBean(RestClient.Builder.class).build();
-				String body = client.post()
-					.uri(this.upstream.uri("/delay/10"))
-					.body("payload")
-					.retrieve()
-					.body(String.class);
-				assertThat(body).isEqualTo("done /delay/10");
-				assertThat(context.getBean(InFlightCalls.class).inFlightCount()).isZero();
-			});
+		this.contextRunner.run((context) -> {
+			List<Object> interceptors = new ArrayList<>();
+			context.getBean(RestClient.Builder.class).requestInterceptors(interceptors::addAll);
+			assertThat(interceptors).isEmpty();
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			String body = client.post()
+				.uri(this.upstream.uri("/delay/10"))
+				.body("payload")
+				.retrieve()
+				.body(String.class);
+			assertThat(body).isEqualTo("done /delay/10");
+			assertThat(context.getBean(InFlightCalls.class).inFlightCount()).isZero();
+		});
 	}
 
 	@Test
 	void restTemplateIsTrackedThroughItsFactoryWithoutAnInterceptorThatWouldBufferBodies() {
-		this.contextRunner.withConfiguration(ClientAutoConfigurations.with())
-			.run((context) -> {
-				RestTemplate template = context.getBean(RestTemplateBuilder.class).build();
-				assertThat(template.getInterceptors()).isEmpty();
-				assertThat(template.getRequestFactory()).isInstanceOf(TrackingClientHttpRequestFactory.class);
-				InFlightCalls calls = context.getBean(InFlightCalls.class);
-				this.background
-					.submit(() -> template.postForObject(this.upstream.uri("/delay/700"), "payload", String.class));
-				await().until(() -> calls.inFlightCount() == 1);
-				assertThat(calls.snapshot().get(0).method()).isEqualTo("POST");
-				await().until(() -> calls.inFlightCount() == 0);
-			});
+		this.contextRunner.run((context) -> {
+			RestTemplate template = context.getBean(RestTemplateBuilder.class).build();
+			assertThat(template.getInterceptors()).isEmpty();
+			assertThat(template.getRequestFactory()).isInstanceOf(TrackingClientHttpRequestFactory.class);
+			InFlightCalls calls = context.getBean(InFlightCalls.class);
+			this.background
+				.submit(() -> template.postForObject(this.upstream.uri("/delay/700"), "payload", String.class));
+			await().until(() -> calls.inFlightCount() == 1);
+			assertThat(calls.snapshot().get(0).method()).isEqualTo("POST");
+			await().until(() -> calls.inFlightCount() == 0);
+		});
 	}
 
 	@Test
 	void restTemplateWithInterceptorsKeepsThemInTheirOrderAndIsTrackedThroughItsFactory() {
-		this.contextRunner.withConfiguration(ClientAutoConfigurations.with())
-			.run((context) -> {
-				ClientHttpRequestInterceptor first = (request, body, execution) -> execution.execute(request, body);
-				ClientHttpRequestInterceptor second = (request, body, execution) -> execution.execute(request, body);
-				RestTemplate template = context.getBean(RestTemplateBuilder.class)
-					.additionalInterceptors(second, first)
-					.build();
-				assertThat(template.getInterceptors()).containsExactly(second, first);
-				InFlightCalls calls = context.getBean(InFlightCalls.class);
-				this.background.submit(() -> template.getForObject(this.upstream.uri("/delay/700"), String.class));
-				await().until(() -> calls.inFlightCount() == 1);
-				await().until(() -> calls.inFlightCount() == 0);
-			});
+		this.contextRunner.run((context) -> {
+			ClientHttpRequestInterceptor first = (request, body, execution) -> execution.execute(request, body);
+			ClientHttpRequestInterceptor second = (request, body, execution) -> execution.execute(request, body);
+			RestTemplate template = context.getBean(RestTemplateBuilder.class)
+				.additionalInterceptors(second, first)
+				.build();
+			assertThat(template.getInterceptors()).containsExactly(second, first);
+			InFlightCalls calls = context.getBean(InFlightCalls.class);
+			this.background.submit(() -> template.getForObject(this.upstream.uri("/delay/700"), String.class));
+			await().until(() -> calls.inFlightCount() == 1);
+			await().until(() -> calls.inFlightCount() == 0);
+		});
 	}
 
 	@Test
 	void restTemplateWithAFactoryTheStarterDidNotSeeBuiltIsTrackedByAnInterceptor() {
-		this.contextRunner.withConfiguration(ClientAutoConfigurations.with())
-			.run((context) -> {
-				RestTemplate template = context.getBean(RestTemplateBuilder.class)
-					.requestFactory(SimpleClientHttpRequestFactory::new)
-					.build();
-				assertThat(template.getInterceptors()).singleElement()
-					.isInstanceOf(TrackingClientHttpRequestInterceptor.class);
-				InFlightCalls calls = context.getBean(InFlightCalls.class);
-				this.background.submit(() -> template.getForObject(this.upstream.uri("/delay/700"), String.class));
-				await().until(() -> calls.inFlightCount() == 1);
-				await().until(() -> calls.inFlightCount() == 0);
-			});
+		this.contextRunner.run((context) -> {
+			RestTemplate template = context.getBean(RestTemplateBuilder.class)
+				.requestFactory(SimpleClientHttpRequestFactory::new)
+				.build();
+			assertThat(template.getInterceptors()).singleElement()
+				.isInstanceOf(TrackingClientHttpRequestInterceptor.class);
+			InFlightCalls calls = context.getBean(InFlightCalls.class);
+			this.background.submit(() -> template.getForObject(this.upstream.uri("/delay/700"), String.class));
+			await().until(() -> calls.inFlightCount() == 1);
+			await().until(() -> calls.inFlightCount() == 0);
+		});
 	}
 
 	@Test
