@@ -11,10 +11,10 @@ import java.util.Map;
  * Startup time of each variant: the JVM uptime at which Boot logs "Started ...",
  * variants interleaved run by run, their order reversed every other run so that a
  * machine getting slower or faster favours neither. Prints one {@code RESULT} line per
- * variant with the median in milliseconds and, for two variants, one with the median of
- * the differences within each run (first variant minus second): two starts a few seconds
- * apart share the machine's state of the moment, so their difference varies less than
- * either start does.
+ * variant with the median in milliseconds and, for each two variants next to each other
+ * on the command line, one with the median of the differences within each run (first
+ * minus second): two starts a few seconds apart share the machine's state of the moment,
+ * so their difference varies less than either start does.
  *
  * @author cleanup contributors
  */
@@ -40,19 +40,36 @@ public final class StartupBench {
 		}
 		millis.forEach((label, values) -> System.out.printf("RESULT startup label=%s runs=%d median_ms=%.0f all_ms=%s%n",
 				label, values.size(), Variants.median(values), Variants.join(values)));
-		if (millis.size() == 2) {
-			List<List<Double>> values = new ArrayList<>(millis.values());
-			List<Double> differences = new ArrayList<>();
-			for (int run = 0; run < runs; run++) {
-				differences.add(values.get(0).get(run) - values.get(1).get(run));
-			}
-			List<Double> sorted = differences.stream().sorted().toList();
-			int k = medianIntervalRank(runs);
-			System.out.printf(
-					"RESULT startup label=difference runs=%d median_ms=%.0f quartiles_ms=%.0f..%.0f ci95_ms=%.0f..%.0f all_ms=%s%n",
-					runs, Variants.median(differences), sorted.get(runs / 4), sorted.get((3 * runs) / 4),
-					sorted.get(k - 1), sorted.get(runs - k), Variants.join(differences));
+		List<String> labels = new ArrayList<>(millis.keySet());
+		for (int i = 0; i + 1 < labels.size(); i++) {
+			printDifference(labels.get(i), millis.get(labels.get(i)), labels.get(i + 1), millis.get(labels.get(i + 1)));
 		}
+	}
+
+	/**
+	 * Print the run-by-run differences of two variants (first minus second): their median
+	 * with quartiles and 95 % interval, in milliseconds and as a share of the second
+	 * variant's start in the same run. The share carries over to machines of another
+	 * speed better than milliseconds do.
+	 */
+	private static void printDifference(String first, List<Double> firstMillis, String second,
+			List<Double> secondMillis) {
+		int runs = firstMillis.size();
+		List<Double> differences = new ArrayList<>();
+		List<Double> percents = new ArrayList<>();
+		for (int run = 0; run < runs; run++) {
+			double difference = firstMillis.get(run) - secondMillis.get(run);
+			differences.add(difference);
+			percents.add(difference * 100 / secondMillis.get(run));
+		}
+		List<Double> sorted = differences.stream().sorted().toList();
+		List<Double> sortedPercents = percents.stream().sorted().toList();
+		int k = medianIntervalRank(runs);
+		System.out.printf(
+				"RESULT startup label=%s-%s runs=%d median_ms=%.0f quartiles_ms=%.0f..%.0f ci95_ms=%.0f..%.0f median_pct=%.1f ci95_pct=%.1f..%.1f all_ms=%s%n",
+				first, second, runs, Variants.median(differences), sorted.get(runs / 4), sorted.get((3 * runs) / 4),
+				sorted.get(k - 1), sorted.get(runs - k), Variants.median(percents), sortedPercents.get(k - 1),
+				sortedPercents.get(runs - k), Variants.join(differences));
 	}
 
 	/**
