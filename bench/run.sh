@@ -307,8 +307,8 @@ done
 # Benchmarks
 
 Written by \`bench/run.sh\`, which builds with \`-Pbench\`, runs every measurement below (about 45
-minutes, 30 of them startup) and rewrites this page; \`bench/run.sh shutdown\` reruns one part. Benchmarks are not part
-of \`mvn -B -ntp verify\`.
+minutes, 30 of them for startup) and rewrites this page; \`bench/run.sh shutdown\` reruns one part.
+Benchmarks are not part of \`mvn -B -ntp verify\`.
 
 - Machine: $MACHINE.
 - Commands run from the repository root after \`mvn -B -ntp -q -Pbench package -DskipTests\`, with
