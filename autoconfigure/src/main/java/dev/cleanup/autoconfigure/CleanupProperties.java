@@ -190,7 +190,8 @@ public class CleanupProperties {
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
-		 * SmartLifecycle phase of the dispose stage. Must be below the close stage's.
+		 * SmartLifecycle phase of the dispose stage. Must be below the close stage's and
+		 * above the shutdown report's (Integer.MIN_VALUE + 1024).
 		 */
 		private int phase = DEFAULT_DISPOSE_PHASE;
 
