@@ -185,18 +185,19 @@ part_shutdown() {
 }
 
 part_startup() {
-	log "startup, 60 runs, interleaved: with the starter, without, and without Boot's four meter auto-configurations (for scale)"
+	local runs=60
+	log "startup, $runs runs, interleaved: with the starter, without, and without Boot's four meter auto-configurations (for scale)"
 	# Boot's own meter binders for the JVM, the system, Logback and Tomcat: a part of Boot of about the
 	# starter's size, excluded from the sample without the starter, so its cost is measured the same way
 	local meters=org.springframework.boot.micrometer.metrics.autoconfigure
 	local exclude="--spring.autoconfigure.exclude=$meters.jvm.JvmMetricsAutoConfiguration,$meters.system.SystemMetricsAutoConfiguration,$meters.logging.logback.LogbackMetricsAutoConfiguration,org.springframework.boot.tomcat.autoconfigure.metrics.TomcatMetricsAutoConfiguration"
-	local startup="java -cp \"\$CP\" dev.cleanup.bench.process.StartupBench --runs 60 -- with $SERVLET_WITH -- without $SERVLET_WITHOUT -- no-boot-meters $SERVLET_WITHOUT $exclude"
+	local startup="java -cp \"\$CP\" dev.cleanup.bench.process.StartupBench --runs $runs -- with $SERVLET_WITH -- without $SERVLET_WITHOUT -- no-boot-meters $SERVLET_WITHOUT $exclude"
 	run startup "$startup"
 	local l="$OUT/startup.log" ci lo hi v
 	section startup
 	row "## Startup"
 	row ""
-	row "JVM uptime at Boot's \"Started\" line of the servlet sample, 60 runs of each variant, interleaved (the order reversed every other run). The added time is the median of the 60 differences within a run, with their quartiles and the 95 % confidence interval of that median (from the order statistics, whatever the distribution): starts a few seconds apart share the machine's state, so their difference varies less than single starts do. The share is each difference over the start it is added to, which carries over to machines of other speeds better than milliseconds. The target counts as met when the whole interval is under 50 ms, missed when the whole interval is over it, and not resolved otherwise."
+	row "JVM uptime at Boot's \"Started\" line of the servlet sample, $runs runs of each variant, interleaved (the order reversed every other run). The added time is the median of the $runs differences within a run, with their quartiles and the 95 % confidence interval of that median (from the order statistics, whatever the distribution): starts a few seconds apart share the machine's state, so their difference varies less than single starts do. The share is each difference over the start it is added to, which carries over to machines of other speeds better than milliseconds. The target counts as met when the whole interval is under 50 ms, missed when the whole interval is over it, and not resolved otherwise."
 	row ""
 	row "For scale, the same runs measure a part of Boot of about the starter's size the same way: Boot's meter binders for the JVM, the system, Logback and Tomcat (four auto-configurations that every application with actuator and Micrometer gets), by excluding them from the sample without the starter."
 	row ""
