@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.autoconfigure.CleanupProperties;
 import dev.cleanup.autoconfigure.ShutdownBudgetCalculator;
 import dev.cleanup.core.CloseResult;
@@ -21,6 +19,7 @@ import dev.cleanup.core.Stage;
 import dev.cleanup.tracking.InFlightCall;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.UriSanitizer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -154,9 +153,8 @@ public class CleanupEndpoint {
 		CloseResult last = participant.lastResult();
 		String state = (last != null) ? "closed" : participant.isClosing() ? "closing" : "open";
 		PoolUsage usage = participant.usage();
-		PoolDescriptor pool = (usage.equals(PoolUsage.UNKNOWN)) ? null
-				: new PoolDescriptor(known(usage.inUse()), known(usage.idle()), known(usage.pending()),
-						known(usage.max()));
+		PoolDescriptor pool = (usage.equals(PoolUsage.UNKNOWN)) ? null : new PoolDescriptor(known(usage.inUse()),
+				known(usage.idle()), known(usage.pending()), known(usage.max()));
 		return new ParticipantDescriptor(participant.name(), participant.kind().displayName(),
 				settings.stage().configName(), settings.timeout().toString(), state, settings.enabled(),
 				participant.isWeak(), pool, (last != null) ? last.outcome().displayName() : null,
@@ -189,7 +187,8 @@ public class CleanupEndpoint {
 	 */
 	public record CleanupDescriptor(String state, List<StageDescriptor> stages,
 			List<ParticipantDescriptor> participants, List<InFlightCallDescriptor> inFlight,
-			List<PendingWork.LingeringTaskDescriptor> lingeringTasks, PendingWork.PendingTimeoutsDescriptor pendingTimeouts,
+			List<PendingWork.LingeringTaskDescriptor> lingeringTasks,
+			PendingWork.PendingTimeoutsDescriptor pendingTimeouts,
 			List<PendingWork.LeakedThreadDescriptor> leakedThreads, BudgetDescriptor budget,
 			LeftOutDescriptor leftOut) implements OperationResponseBody {
 	}

@@ -34,9 +34,9 @@ public final class CleanupEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls,
-			CleanupProperties properties, TimeoutTaskCensus tasks, ClientThreadCensus threads,
-			CleanupEndpointProperties endpointProperties, ApplicationContext context) {
+	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, CleanupProperties properties,
+			TimeoutTaskCensus tasks, ClientThreadCensus threads, CleanupEndpointProperties endpointProperties,
+			ApplicationContext context) {
 		return new CleanupEndpoint(coordinator, calls, properties,
 				new ShutdownBudgetCalculator(properties, coordinator, context), new PendingWork(tasks, threads),
 				endpointProperties);

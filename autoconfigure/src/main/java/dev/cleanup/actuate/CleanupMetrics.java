@@ -2,18 +2,17 @@ package dev.cleanup.actuate;
 
 import java.time.Duration;
 
+import dev.cleanup.core.CloseResult;
+import dev.cleanup.core.Participant;
+import dev.cleanup.core.ShutdownCoordinator;
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackedClient;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
-import dev.cleanup.core.CloseResult;
-import dev.cleanup.core.Participant;
-import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.tracking.InFlightCalls;
-import dev.cleanup.tracking.TrackedClient;
 
 /**
  * Binds the starter's meters. Tags stay bounded: {@code client} and {@code participant}
@@ -88,8 +87,8 @@ public class CleanupMetrics implements MeterBinder {
 		Participant participant = this.coordinator.registry().find(result.name());
 		boolean named = participant != null && !participant.isWeak();
 		Timer.builder(CleanupMeters.CLOSE)
-			.tags(Tags.of("participant", named ? result.name() : CAPTURED, "kind", result.kind().displayName(),
-					"stage", result.stage().configName(), "outcome", result.outcome().displayName()))
+			.tags(Tags.of("participant", named ? result.name() : CAPTURED, "kind", result.kind().displayName(), "stage",
+					result.stage().configName(), "outcome", result.outcome().displayName()))
 			.description(CleanupMeters.CLOSE_DESCRIPTION)
 			.register(registry)
 			.record(result.duration().isNegative() ? Duration.ZERO : result.duration());

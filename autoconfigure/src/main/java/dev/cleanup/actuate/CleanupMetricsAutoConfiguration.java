@@ -1,13 +1,12 @@
 package dev.cleanup.actuate;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
-
 import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.Teardown;
 import dev.cleanup.lingering.ClientThreadCensus;
@@ -14,6 +12,7 @@ import dev.cleanup.lingering.RemovedTimeoutTasks;
 import dev.cleanup.lingering.TimeoutTask;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.lingering.TimeoutTaskReport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
@@ -129,8 +128,8 @@ public class PendingWork {
 	 * @param remainingMs time left before it fires (negative once overdue)
 	 * @param origin who scheduled it, where known
 	 */
-	public record LingeringTaskDescriptor(String source, String description, @Nullable String reason,
-			long remainingMs, @Nullable String origin) {
+	public record LingeringTaskDescriptor(String source, String description, @Nullable String reason, long remainingMs,
+			@Nullable String origin) {
 
 		static LingeringTaskDescriptor of(TimeoutTask task) {
 			return new LingeringTaskDescriptor(task.source(), task.description(), task.reason(),

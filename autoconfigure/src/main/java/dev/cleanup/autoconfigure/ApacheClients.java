@@ -2,16 +2,15 @@ package dev.cleanup.autoconfigure;
 
 import java.lang.ref.WeakReference;
 
+import dev.cleanup.client.apache.ApacheAsyncTeardown;
+import dev.cleanup.client.apache.ApacheClassicTeardown;
+import dev.cleanup.core.Kind;
+import dev.cleanup.core.Stage;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.jspecify.annotations.Nullable;
-
-import dev.cleanup.client.apache.ApacheAsyncTeardown;
-import dev.cleanup.client.apache.ApacheClassicTeardown;
-import dev.cleanup.core.Kind;
-import dev.cleanup.core.Stage;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -58,8 +57,7 @@ final class ApacheClients {
 		}
 	}
 
-	static void addFactoryCapture(BuilderCaptures<ClientHttpRequestFactoryBuilder<?>> builders,
-			PoolCaptures captures) {
+	static void addFactoryCapture(BuilderCaptures<ClientHttpRequestFactoryBuilder<?>> builders, PoolCaptures captures) {
 		ThreadLocal<PoolingHttpClientConnectionManager> building = new ThreadLocal<>();
 		builders.add(HttpComponentsClientHttpRequestFactoryBuilder.class,
 				(builder) -> builder.withHttpClientCustomizer((clientBuilder) -> {
@@ -73,9 +71,8 @@ final class ApacheClients {
 					if (factory.getHttpClient() instanceof CloseableHttpClient client) {
 						WeakReference<@Nullable PoolingHttpClientConnectionManager> managerReference = new WeakReference<>(
 								manager);
-						captures.capture("http-client-apache", Kind.APACHE_HTTPCLIENT5, Stage.CLOSE, client,
-								(captured, inFlight) -> new ApacheClassicTeardown(captured, managerReference.get(),
-										inFlight));
+						captures.capture("http-client-apache", Kind.APACHE_HTTPCLIENT5, Stage.CLOSE, client, (captured,
+								inFlight) -> new ApacheClassicTeardown(captured, managerReference.get(), inFlight));
 					}
 				}));
 	}

@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Import;
  * {@link EnableAutoConfiguration Auto-configuration} for the staged shutdown of outbound
  * HTTP clients: the participant registry, the coordinator and one
  * {@link org.springframework.context.SmartLifecycle} bean per stage, plus the tracking of
- * in-flight calls, the finding of client pools and the census of lingering work. It is one
- * auto-configuration, turned off by {@code cleanup.enabled=false}; the starter's beans
- * are its own parts, not meant to be replaced.
+ * in-flight calls, the finding of client pools and the census of lingering work. It is
+ * one auto-configuration, turned off by {@code cleanup.enabled=false}; the starter's
+ * beans are its own parts, not meant to be replaced.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -28,8 +28,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "cleanup.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CleanupProperties.class)
-@Import({ CleanupTrackingConfiguration.class, CleanupClientsConfiguration.class,
-		CleanupLingeringConfiguration.class })
+@Import({ CleanupTrackingConfiguration.class, CleanupClientsConfiguration.class, CleanupLingeringConfiguration.class })
 public final class CleanupAutoConfiguration {
 
 	@Bean
@@ -46,8 +45,8 @@ public final class CleanupAutoConfiguration {
 	ShutdownCoordinator cleanupShutdownCoordinator(CleanupProperties properties, ParticipantRegistry registry,
 			InFlightCalls calls) {
 		CleanupPropertiesValidator.validate(properties);
-		ShutdownCoordinator coordinator = new ShutdownCoordinator(registry,
-				ParticipantPolicyFactory.create(properties), properties.getDrain().getTimeout());
+		ShutdownCoordinator coordinator = new ShutdownCoordinator(registry, ParticipantPolicyFactory.create(properties),
+				properties.getDrain().getTimeout());
 		coordinator.addInFlightSource(calls);
 		calls.setPoolsClosing(coordinator::isClosingPools);
 		return coordinator;

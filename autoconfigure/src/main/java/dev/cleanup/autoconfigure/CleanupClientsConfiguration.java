@@ -84,8 +84,9 @@ class CleanupClientsConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer",
-			ClientLibraries.REACTIVE_CONNECTOR, ClientLibraries.MONO })
+	@ConditionalOnClass(
+			name = { "org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer",
+					ClientLibraries.REACTIVE_CONNECTOR, ClientLibraries.MONO })
 	static class ConnectorCaptureConfiguration {
 
 		@Bean

@@ -9,10 +9,10 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
- * Acts on the context's own refresh and close. Once refreshed, the stages' phase
- * timeouts are raised and the startup warnings logged. The close marks the start of
- * shutdown, from which the drain deadline counts: the event comes before any lifecycle
- * bean stops, so the drain overlaps the web server's own.
+ * Acts on the context's own refresh and close. Once refreshed, the stages' phase timeouts
+ * are raised and the startup warnings logged. The close marks the start of shutdown, from
+ * which the drain deadline counts: the event comes before any lifecycle bean stops, so
+ * the drain overlaps the web server's own.
  *
  * @author cleanup contributors
  */

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.lingering.ExitWatchdog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -28,8 +27,8 @@ public class CleanupProperties {
 	public static final int DEFAULT_DRAIN_PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 128;
 
 	/**
-	 * Default phase of the close stage: just below Spring's task executors, whose tasks may
-	 * still make calls.
+	 * Default phase of the close stage: just below Spring's task executors, whose tasks
+	 * may still make calls.
 	 */
 	public static final int DEFAULT_CLOSE_PHASE = ExecutorConfigurationSupport.DEFAULT_PHASE - 128;
 

@@ -3,9 +3,8 @@ package dev.cleanup.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.core.Stage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 

@@ -25,8 +25,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Tracks the in-flight calls of every RestClient, RestTemplate and WebClient built from
- * Boot's builders (HTTP service clients included, since Boot applies the same
- * customizers to them).
+ * Boot's builders (HTTP service clients included, since Boot applies the same customizers
+ * to them).
  *
  * @author cleanup contributors
  */
@@ -48,11 +48,13 @@ class CleanupTrackingConfiguration {
 				TrackedClient client = captures.clientForNextCustomizer("rest-client");
 				ClientHttpRequestFactory factory = captures.takeRecentFactory();
 				if (factory != null) {
-					// wrapping the factory keeps request bodies unbuffered, unlike an interceptor
+					// wrapping the factory keeps request bodies unbuffered, unlike an
+					// interceptor
 					builder.requestFactory(new TrackingClientHttpRequestFactory(factory, calls, client));
 				}
 				else {
-					// a factory the starter did not see built: outermost, so retries count once
+					// a factory the starter did not see built: outermost, so retries
+					// count once
 					builder.requestInterceptors((interceptors) -> interceptors.add(0,
 							new TrackingClientHttpRequestInterceptor(calls, client)));
 				}
@@ -66,11 +68,13 @@ class CleanupTrackingConfiguration {
 				TrackedClient client = captures.clientForNextCustomizer("rest-template");
 				ClientHttpRequestFactory factory = captures.takeRecentFactory();
 				if (factory != null && requestFactoryOf(restTemplate) == factory) {
-					// wrapping the factory keeps request bodies unbuffered, unlike an interceptor
+					// wrapping the factory keeps request bodies unbuffered, unlike an
+					// interceptor
 					restTemplate.setRequestFactory(new TrackingClientHttpRequestFactory(factory, calls, client));
 				}
 				else {
-					// a factory the starter did not see built: outermost, so retries count once
+					// a factory the starter did not see built: outermost, so retries
+					// count once
 					restTemplate.getInterceptors().add(0, new TrackingClientHttpRequestInterceptor(calls, client));
 				}
 			};
@@ -78,8 +82,8 @@ class CleanupTrackingConfiguration {
 
 		/**
 		 * Return the request factory a template was given. With interceptors,
-		 * {@code getRequestFactory()} answers with an intercepting wrapper instead, so the
-		 * interceptors are set aside while it is asked, and put back in their order.
+		 * {@code getRequestFactory()} answers with an intercepting wrapper instead, so
+		 * the interceptors are set aside while it is asked, and put back in their order.
 		 */
 		private static ClientHttpRequestFactory requestFactoryOf(RestTemplate restTemplate) {
 			List<ClientHttpRequestInterceptor> interceptors = restTemplate.getInterceptors();

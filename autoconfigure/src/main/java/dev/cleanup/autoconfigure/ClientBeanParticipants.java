@@ -13,11 +13,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Registers client beans as participants named after their beans, one bean
- * post-processor for every client type of every stack on the class path. Beans live as
- * long as their context, so they are held strongly. A client built from Boot's builders
- * while the bean is created (a WebClient using Boot's connector bean) is tracked under the
- * bean's name.
+ * Registers client beans as participants named after their beans, one bean post-processor
+ * for every client type of every stack on the class path. Beans live as long as their
+ * context, so they are held strongly. A client built from Boot's builders while the bean
+ * is created (a WebClient using Boot's connector bean) is tracked under the bean's name.
  *
  * @author cleanup contributors
  */

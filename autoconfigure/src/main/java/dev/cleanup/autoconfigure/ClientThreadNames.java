@@ -2,12 +2,11 @@ package dev.cleanup.autoconfigure;
 
 import java.util.function.Predicate;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.lingering.ClientThreadCensus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names of each client stack's own threads, so that threads still alive after a pool
@@ -21,8 +20,8 @@ final class ClientThreadNames {
 	}
 
 	/**
-	 * Tell the census that a pool closed, so that its stack's threads still alive count as
-	 * leaked.
+	 * Tell the census that a pool closed, so that its stack's threads still alive count
+	 * as leaked.
 	 * @param census the census
 	 * @param result how the pool closed
 	 */

@@ -1,8 +1,8 @@
 package dev.cleanup.autoconfigure;
 
 /**
- * Thrown at startup when a {@code cleanup.*} property has a value the starter cannot
- * work with.
+ * Thrown at startup when a {@code cleanup.*} property has a value the starter cannot work
+ * with.
  *
  * @author cleanup contributors
  * @since 0.1.0

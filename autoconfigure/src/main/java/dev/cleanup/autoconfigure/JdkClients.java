@@ -3,13 +3,12 @@ package dev.cleanup.autoconfigure;
 import java.lang.reflect.Field;
 import java.net.http.HttpClient;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.client.jdk.JdkHttpClientTeardown;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Stage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
@@ -36,8 +35,7 @@ final class JdkClients {
 		beans.add(HttpClient.class, Kind.JDK_HTTPCLIENT, Stage.CLOSE, JdkHttpClientTeardown::new);
 	}
 
-	static void addFactoryCapture(BuilderCaptures<ClientHttpRequestFactoryBuilder<?>> builders,
-			PoolCaptures captures) {
+	static void addFactoryCapture(BuilderCaptures<ClientHttpRequestFactoryBuilder<?>> builders, PoolCaptures captures) {
 		builders.add(JdkClientHttpRequestFactoryBuilder.class, (builder) -> builder.withCustomizer((factory) -> {
 			capture(captures, "http-client-jdk", factory);
 			captures.factoryBuilt(factory);

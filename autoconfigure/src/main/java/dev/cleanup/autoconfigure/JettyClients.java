@@ -1,10 +1,9 @@
 package dev.cleanup.autoconfigure;
 
-import org.eclipse.jetty.client.HttpClient;
-
 import dev.cleanup.client.jetty.JettyTeardown;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Stage;
+import org.eclipse.jetty.client.HttpClient;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
@@ -26,8 +25,7 @@ final class JettyClients {
 		beans.add(HttpClient.class, Kind.JETTY_HTTPCLIENT, Stage.CLOSE, JettyTeardown::new);
 	}
 
-	static void addFactoryCapture(BuilderCaptures<ClientHttpRequestFactoryBuilder<?>> builders,
-			PoolCaptures captures) {
+	static void addFactoryCapture(BuilderCaptures<ClientHttpRequestFactoryBuilder<?>> builders, PoolCaptures captures) {
 		builders.add(JettyClientHttpRequestFactoryBuilder.class,
 				(builder) -> builder
 					.withHttpClientCustomizer((client) -> captures.capture("http-client-jetty", Kind.JETTY_HTTPCLIENT,

@@ -18,8 +18,8 @@ final class ParticipantPolicyFactory {
 	}
 
 	static ParticipantPolicy create(CleanupProperties properties) {
-		Map<Stage, Duration> timeouts = Map.of(Stage.CLOSE, properties.getClose().getTimeout(),
-				Stage.DISPOSE, properties.getDispose().getTimeout());
+		Map<Stage, Duration> timeouts = Map.of(Stage.CLOSE, properties.getClose().getTimeout(), Stage.DISPOSE,
+				properties.getDispose().getTimeout());
 		Map<String, ParticipantPolicy.Override> overrides = new LinkedHashMap<>();
 		properties.getResources().forEach((name, resource) -> {
 			Stage stage = CleanupPropertiesValidator.stage("cleanup.resources." + name + ".stage", resource.getStage());

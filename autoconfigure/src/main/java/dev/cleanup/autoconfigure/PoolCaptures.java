@@ -2,8 +2,6 @@ package dev.cleanup.autoconfigure;
 
 import java.util.function.BiFunction;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Participant;
@@ -12,12 +10,13 @@ import dev.cleanup.core.Stage;
 import dev.cleanup.core.Teardown;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 /**
- * Registers the pools that Boot's builders create and never expose as beans. Each is
- * held weakly and gets a {@link TrackedClient} of its own. Boot builds a factory and then
+ * Registers the pools that Boot's builders create and never expose as beans. Each is held
+ * weakly and gets a {@link TrackedClient} of its own. Boot builds a factory and then
  * applies the client customizers on the same thread, so the tracking customizer that runs
  * next picks up the client of the pool just captured.
  *
@@ -84,8 +83,8 @@ public class PoolCaptures {
 	}
 
 	/**
-	 * Note the request factory a builder just built on this thread, so that the RestClient
-	 * customizer that runs next can track calls by wrapping it.
+	 * Note the request factory a builder just built on this thread, so that the
+	 * RestClient customizer that runs next can track calls by wrapping it.
 	 * @param factory the factory
 	 */
 	public void factoryBuilt(ClientHttpRequestFactory factory) {

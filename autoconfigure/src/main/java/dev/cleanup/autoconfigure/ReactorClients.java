@@ -2,6 +2,11 @@ package dev.cleanup.autoconfigure;
 
 import java.lang.reflect.Field;
 
+import dev.cleanup.client.reactor.ReactorConnectionProviderTeardown;
+import dev.cleanup.client.reactor.ReactorLoopResourcesTeardown;
+import dev.cleanup.client.reactor.ReactorQuietPeriod;
+import dev.cleanup.core.Kind;
+import dev.cleanup.core.Stage;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
@@ -9,12 +14,6 @@ import reactor.netty.http.client.HttpClientConfig;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.transport.ClientTransportConfig;
-
-import dev.cleanup.client.reactor.ReactorConnectionProviderTeardown;
-import dev.cleanup.client.reactor.ReactorLoopResourcesTeardown;
-import dev.cleanup.client.reactor.ReactorQuietPeriod;
-import dev.cleanup.core.Kind;
-import dev.cleanup.core.Stage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -46,8 +45,8 @@ final class ReactorClients {
 	static void addBeanTypes(ClientBeanParticipants beans, ObjectProvider<ReactorGlobalResources> global) {
 		beans.add(ConnectionProvider.class, Kind.REACTOR_NETTY, Stage.CLOSE, ReactorConnectionProviderTeardown::new);
 		beans.add(LoopResources.class, Kind.REACTOR_NETTY, Stage.DISPOSE,
-				(loops, inFlight) -> new ReactorLoopResourcesTeardown(loops, inFlight,
-						global.getObject().quietPeriod(), ReactorGlobalResources.SHUTDOWN_TIMEOUT));
+				(loops, inFlight) -> new ReactorLoopResourcesTeardown(loops, inFlight, global.getObject().quietPeriod(),
+						ReactorGlobalResources.SHUTDOWN_TIMEOUT));
 		beans.add(ReactorResourceFactory.class, (factory, beanName, captures) -> {
 			ReactorGlobalResources resources = global.getObject();
 			if (factory.isUseGlobalResources()) {

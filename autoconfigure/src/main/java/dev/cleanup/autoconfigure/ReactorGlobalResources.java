@@ -3,9 +3,6 @@ package dev.cleanup.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import reactor.netty.http.HttpResources;
-import reactor.netty.resources.LoopResources;
-
 import dev.cleanup.client.reactor.ReactorGlobalResourcesTeardown;
 import dev.cleanup.client.reactor.ReactorQuietPeriod;
 import dev.cleanup.core.InFlightSource;
@@ -13,6 +10,8 @@ import dev.cleanup.core.Kind;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.Stage;
+import reactor.netty.http.HttpResources;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The participant for Reactor Netty's global {@link HttpResources}, registered once, when

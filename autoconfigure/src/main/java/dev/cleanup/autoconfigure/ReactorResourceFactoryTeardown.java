@@ -2,8 +2,6 @@ package dev.cleanup.autoconfigure;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.client.reactor.ReactorConnectionProviderTeardown;
 import dev.cleanup.client.reactor.ReactorLoopResourcesTeardown;
 import dev.cleanup.client.reactor.ReactorQuietPeriod;
@@ -11,6 +9,7 @@ import dev.cleanup.core.Deadline;
 import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Teardown;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ReactorResourceFactory;
 

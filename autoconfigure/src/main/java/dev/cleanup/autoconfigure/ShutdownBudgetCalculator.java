@@ -2,11 +2,10 @@ package dev.cleanup.autoconfigure;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.core.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.Stage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;

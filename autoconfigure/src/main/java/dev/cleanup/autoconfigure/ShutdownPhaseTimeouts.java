@@ -2,10 +2,9 @@ package dev.cleanup.autoconfigure;
 
 import java.time.Duration;
 
+import dev.cleanup.core.ShutdownBudget;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import dev.cleanup.core.ShutdownBudget;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.support.AbstractApplicationContext;

@@ -1,12 +1,11 @@
 package dev.cleanup.autoconfigure;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.CutCall;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Finishes the shutdown and logs its report: one INFO block, then a WARN line for every

@@ -3,14 +3,12 @@ package dev.cleanup.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantPolicy;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownBudget;
-
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Warns, once startup is done, when the worst-case shutdown exceeds

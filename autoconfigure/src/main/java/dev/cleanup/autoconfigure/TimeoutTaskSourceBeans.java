@@ -2,11 +2,10 @@ package dev.cleanup.autoconfigure;
 
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-import io.netty.util.HashedWheelTimer;
-
 import dev.cleanup.lingering.HashedWheelTimerTaskSource;
 import dev.cleanup.lingering.ScheduledExecutorTaskSource;
 import dev.cleanup.lingering.TimeoutTaskCensus;
+import io.netty.util.HashedWheelTimer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;

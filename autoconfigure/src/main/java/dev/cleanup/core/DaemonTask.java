@@ -58,8 +58,8 @@ final class DaemonTask<T> {
 	}
 
 	/**
-	 * Interrupt the task's thread; a task that ignores it is abandoned, its thread being a
-	 * daemon.
+	 * Interrupt the task's thread; a task that ignores it is abandoned, its thread being
+	 * a daemon.
 	 */
 	void interrupt() {
 		if (!this.result.isDone()) {

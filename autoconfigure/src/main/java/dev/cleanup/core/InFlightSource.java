@@ -3,8 +3,8 @@ package dev.cleanup.core;
 import java.util.List;
 
 /**
- * Something that knows how many outbound calls are in flight; the drain stage waits
- * until every source says none.
+ * Something that knows how many outbound calls are in flight; the drain stage waits until
+ * every source says none.
  *
  * @author cleanup contributors
  * @since 0.1.0

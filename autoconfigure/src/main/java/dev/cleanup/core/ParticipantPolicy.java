@@ -76,8 +76,8 @@ public final class ParticipantPolicy {
 
 	/**
 	 * Return the longest graceful timeout a stage can need: its default, the given
-	 * participants' settings, and every override that may place a participant not seen yet
-	 * in it.
+	 * participants' settings, and every override that may place a participant not seen
+	 * yet in it.
 	 * @param stage the stage
 	 * @param participants the participants known now
 	 * @return the longest timeout
@@ -114,8 +114,7 @@ public final class ParticipantPolicy {
 	 * @param participants the participants known now
 	 * @return the configured names without a match
 	 */
-	public static List<String> unmatched(Collection<String> configuredNames,
-			Collection<Participant> participants) {
+	public static List<String> unmatched(Collection<String> configuredNames, Collection<Participant> participants) {
 		Set<String> known = new HashSet<>();
 		participants.forEach((participant) -> known.add(ParticipantNames.relaxed(participant.name())));
 		return configuredNames.stream().filter((name) -> !known.contains(ParticipantNames.relaxed(name))).toList();

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the participants of one application. Participants held weakly drop out once
- * their resource is collected, so the registry stays as large as the set of live pools.
+ * Holds the participants of one application. Participants held weakly drop out once their
+ * resource is collected, so the registry stays as large as the set of live pools.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -47,8 +47,8 @@ public class ParticipantRegistry {
 
 	/**
 	 * Register anything closable, closed in the close stage with that stage's timeout.
-	 * Use {@link Participant#builder(String)} to choose the stage, the timeout or a forced
-	 * close.
+	 * Use {@link Participant#builder(String)} to choose the stage, the timeout or a
+	 * forced close.
 	 * @param name the name
 	 * @param closeable what to close
 	 * @return the registered participant

@@ -14,12 +14,11 @@ import java.time.Duration;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public record ShutdownBudget(Duration inboundDrain, Duration drain, Duration slowestClose,
-		Duration slowestDispose) {
+public record ShutdownBudget(Duration inboundDrain, Duration drain, Duration slowestClose, Duration slowestDispose) {
 
 	/**
-	 * Return the bound of one stage's forced closes, including the margin a graceful close
-	 * may take to return.
+	 * Return the bound of one stage's forced closes, including the margin a graceful
+	 * close may take to return.
 	 * @return the forced bound per closing stage
 	 */
 	public static Duration forcedBound() {

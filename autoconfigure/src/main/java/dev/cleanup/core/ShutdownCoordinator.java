@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the stages of one application's shutdown against its {@link ParticipantRegistry}:
- * drain, close, dispose, then the report. Each step is safe to call once the previous
- * one returned; none blocks past its budget.
+ * drain, close, dispose, then the report. Each step is safe to call once the previous one
+ * returned; none blocks past its budget.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -119,8 +119,9 @@ public class ShutdownCoordinator {
 	}
 
 	/**
-	 * Close the participants of a stage. In {@link Stage#DISPOSE}, participants of earlier
-	 * stages that were registered too late for their own stage are closed as well.
+	 * Close the participants of a stage. In {@link Stage#DISPOSE}, participants of
+	 * earlier stages that were registered too late for their own stage are closed as
+	 * well.
 	 * @param stage {@link Stage#CLOSE} or {@link Stage#DISPOSE}
 	 * @return the results of this stage
 	 */

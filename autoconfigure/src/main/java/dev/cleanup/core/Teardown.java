@@ -27,8 +27,8 @@ public interface Teardown {
 
 	/**
 	 * Close at once, cutting work still in progress. Must return quickly.
-	 * @return {@code true} if a forced close was done, {@code false} if this
-	 * participant cannot be forced
+	 * @return {@code true} if a forced close was done, {@code false} if this participant
+	 * cannot be forced
 	 * @throws Exception if closing failed
 	 */
 	default boolean closeForcibly() throws Exception {

@@ -77,8 +77,8 @@ public final class ClientThreadCensus {
 	private void add(ClosedPool pool) {
 		synchronized (this.closedPools) {
 			if (pool.prefix() != null) {
-				this.closedPools.removeIf((known) -> pool.owner().equals(known.owner())
-						&& pool.prefix().equals(known.prefix()));
+				this.closedPools
+					.removeIf((known) -> pool.owner().equals(known.owner()) && pool.prefix().equals(known.prefix()));
 			}
 			this.closedPools.addLast(pool);
 			while (this.closedPools.size() > MAX_CLOSED_POOLS) {
@@ -156,8 +156,7 @@ public final class ClientThreadCensus {
 
 	}
 
-	private record ClosedPool(String owner, @Nullable String prefix,
-			Predicate<? super Thread> threads) {
+	private record ClosedPool(String owner, @Nullable String prefix, Predicate<? super Thread> threads) {
 	}
 
 }

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * timeouts of {@code CompletableFuture.orTimeout}, {@code completeOnTimeout} and
  * {@code delayedExecutor}: among them the read timeouts of Spring's
  * {@code JdkClientHttpRequestFactory}, one per response whose body is not closed. Counted
- * with {@code ForkJoinPool.getDelayedTaskCount()} (JDK 25+), looked up once; on older JDKs
- * the source reports that it is not available. A completed future cancels and removes its
- * timeout, so what is counted is pending.
+ * with {@code ForkJoinPool.getDelayedTaskCount()} (JDK 25+), looked up once; on older
+ * JDKs the source reports that it is not available. A completed future cancels and
+ * removes its timeout, so what is counted is pending.
  *
  * @author cleanup contributors
  * @since 0.1.0

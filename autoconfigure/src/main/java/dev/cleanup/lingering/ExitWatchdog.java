@@ -14,9 +14,9 @@ import org.apache.commons.logging.LogFactory;
  * was closed, for example a Jetty client's threads or a user executor nobody shut down.
  * Started after a plain {@code context.close()}, it waits {@code grace} on a daemon
  * thread; if non-daemon threads are still alive then, it logs each at WARN with its stack
- * and a hint at its owner and, with {@link Action#EXIT}, calls {@code System.exit(0)}.
- * It never starts inside a JVM shutdown: the JVM is exiting already, and
- * {@code System.exit} from there would block forever.
+ * and a hint at its owner and, with {@link Action#EXIT}, calls {@code System.exit(0)}. It
+ * never starts inside a JVM shutdown: the JVM is exiting already, and {@code System.exit}
+ * from there would block forever.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -204,7 +204,8 @@ public final class ExitWatchdog {
 			Runtime.getRuntime().removeShutdownHook(probe);
 		}
 		catch (IllegalStateException ex) {
-			// shutdown began between the two calls: the probe may run as a hook, doing nothing
+			// shutdown began between the two calls: the probe may run as a hook, doing
+			// nothing
 			return true;
 		}
 		return false;

@@ -66,7 +66,8 @@ public final class ReactorSchedulerTaskSource implements TimeoutTaskSource {
 			if (installed) {
 				return false;
 			}
-			// set, not add: replaces a decorator left under the same key by an earlier copy
+			// set, not add: replaces a decorator left under the same key by an earlier
+			// copy
 			Schedulers.setExecutorServiceDecorator(DECORATOR_KEY, ReactorSchedulerTaskSource::capture);
 			installed = true;
 			return true;
@@ -149,9 +150,9 @@ public final class ReactorSchedulerTaskSource implements TimeoutTaskSource {
 				ScheduledQueues.scan(entry.getKey(), NAME, entry.getValue(), builder);
 			}
 			long missed = uncaptured.get();
-			String note = captured.size() + " executor(s) captured"
-					+ ((missed > 0) ? ", " + missed + " not captured (not a ScheduledThreadPoolExecutor or over "
-							+ MAX_EXECUTORS + ")" : "");
+			String note = captured.size() + " executor(s) captured" + ((missed > 0)
+					? ", " + missed + " not captured (not a ScheduledThreadPoolExecutor or over " + MAX_EXECUTORS + ")"
+					: "");
 			return builder.note(note).build();
 		}
 		catch (RuntimeException ex) {

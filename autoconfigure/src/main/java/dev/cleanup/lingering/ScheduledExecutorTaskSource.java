@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * behind a Spring {@code ThreadPoolTaskScheduler} or a {@code ScheduledExecutorService}
  * bean. A cancelled task still in the queue (the executor's remove-on-cancel policy is
  * off, as it is by default) lingers and can be removed; a task left in the queue of an
- * executor that was shut down lingers but is never removed (it may still run); every other
- * task, periodic jobs included, is pending.
+ * executor that was shut down lingers but is never removed (it may still run); every
+ * other task, periodic jobs included, is pending.
  *
  * @author cleanup contributors
  * @since 0.1.0

@@ -33,9 +33,8 @@ final class ScheduledQueues {
 			}
 			long remainingNanos = future.getDelay(TimeUnit.NANOSECONDS);
 			String reason = reason(future, shutdown);
-			builder.add(reason != null, remainingNanos,
-					() -> new TimeoutTask(source, Descriptions.ofScheduled(future), Duration.ofNanos(remainingNanos),
-							origin, reason));
+			builder.add(reason != null, remainingNanos, () -> new TimeoutTask(source, Descriptions.ofScheduled(future),
+					Duration.ofNanos(remainingNanos), origin, reason));
 		}
 	}
 
@@ -47,8 +46,7 @@ final class ScheduledQueues {
 	static void removeCancelled(ScheduledThreadPoolExecutor executor, String source, @Nullable String origin,
 			RemovedTimeoutTasks.Builder removed) {
 		for (Runnable entry : executor.getQueue()) {
-			if (entry instanceof RunnableScheduledFuture<?> future && future.isCancelled()
-					&& executor.remove(future)) {
+			if (entry instanceof RunnableScheduledFuture<?> future && future.isCancelled() && executor.remove(future)) {
 				long remainingNanos = future.getDelay(TimeUnit.NANOSECONDS);
 				removed.add(() -> TimeoutTask.lingering(source, Descriptions.ofScheduled(future),
 						Duration.ofNanos(remainingNanos), origin, TimeoutTask.CANCELLED_NOT_REMOVED));

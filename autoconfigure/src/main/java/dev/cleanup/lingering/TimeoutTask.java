@@ -50,8 +50,7 @@ public record TimeoutTask(String source, String description, Duration remaining,
 	 * @param origin where it comes from, or {@code null}
 	 * @return the task
 	 */
-	public static TimeoutTask pending(String source, String description, Duration remaining,
-			@Nullable String origin) {
+	public static TimeoutTask pending(String source, String description, Duration remaining, @Nullable String origin) {
 		return new TimeoutTask(source, description, remaining, origin, null);
 	}
 
@@ -64,8 +63,8 @@ public record TimeoutTask(String source, String description, Duration remaining,
 	 * @param reason why it lingers
 	 * @return the task
 	 */
-	public static TimeoutTask lingering(String source, String description, Duration remaining,
-			@Nullable String origin, String reason) {
+	public static TimeoutTask lingering(String source, String description, Duration remaining, @Nullable String origin,
+			String reason) {
 		return new TimeoutTask(source, description, remaining, origin, reason);
 	}
 

@@ -11,9 +11,9 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Asks every {@link TimeoutTaskSource} what it holds and puts the answers together:
- * lingering tasks listed in full up to a bound, pending ones as counts per source with the
- * few nearest. Once the context is closing every task still queued lingers. A source that
- * fails is reported as such and never stops the others.
+ * lingering tasks listed in full up to a bound, pending ones as counts per source with
+ * the few nearest. Once the context is closing every task still queued lingers. A source
+ * that fails is reported as such and never stops the others.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -147,8 +147,9 @@ public final class TimeoutTaskCensus {
 	}
 
 	/**
-	 * Ask one source how many of its tasks linger now, counted as {@link #report()} counts
-	 * them, without asking every other source: cheap enough for a gauge per source.
+	 * Ask one source how many of its tasks linger now, counted as {@link #report()}
+	 * counts them, without asking every other source: cheap enough for a gauge per
+	 * source.
 	 * @param source the source
 	 * @return the number of lingering tasks, {@code 0} if the source cannot tell
 	 */

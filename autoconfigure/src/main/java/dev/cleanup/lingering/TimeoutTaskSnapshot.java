@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param nearestPending the pending tasks due soonest, nearest first
  * @param lingeringTasks lingering tasks, the most overdue first, at most as many as asked
  * for
- * @param note what limits this view (counts only, not available, failed), or
- * {@code null}
+ * @param note what limits this view (counts only, not available, failed), or {@code null}
  * @author cleanup contributors
  * @since 0.1.0
  */

@@ -3,8 +3,8 @@ package dev.cleanup.lingering;
 /**
  * Something that holds timeout tasks: a scheduler's queue, a timer, a set of in-flight
  * calls with deadlines. Implementations must be cheap and never block for long, keep no
- * history (they read the live structure on each call), bound what they return and
- * contain their own errors, answering with
+ * history (they read the live structure on each call), bound what they return and contain
+ * their own errors, answering with
  * {@link TimeoutTaskSnapshot#unavailable(String, String)} instead of throwing.
  *
  * @author cleanup contributors
@@ -27,9 +27,9 @@ public interface TimeoutTaskSource {
 	TimeoutTaskSnapshot snapshot(int lingeringLimit, int pendingLimit);
 
 	/**
-	 * Remove the tasks that are known to linger and are safe to remove, such as
-	 * cancelled tasks still in their queue. Never removes a live call's timeout or a
-	 * user's scheduled job. Sources that cannot remove anything return
+	 * Remove the tasks that are known to linger and are safe to remove, such as cancelled
+	 * tasks still in their queue. Never removes a live call's timeout or a user's
+	 * scheduled job. Sources that cannot remove anything return
 	 * {@link RemovedTimeoutTasks#NONE}.
 	 * @param limit the most removed tasks to list
 	 * @return what was removed

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The calls in flight, each linked into one of a few lists through fields of its own, so
  * that tracking a call allocates nothing but the call (a concurrent set would add an
  * entry of about the call's size to every call). A call goes into the list of the thread
- * that starts it, so calls started on different threads rarely contend; each list has
- * its own lock, held only to link or unlink one call.
+ * that starts it, so calls started on different threads rarely contend; each list has its
+ * own lock, held only to link or unlink one call.
  *
  * @author cleanup contributors
  */

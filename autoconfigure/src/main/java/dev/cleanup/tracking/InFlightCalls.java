@@ -13,15 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cleanup.core.CutCall;
 import dev.cleanup.core.InFlightSource;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Every outbound call in flight in one application. Starting and ending a call is a
- * set insertion and removal; a call is forgotten the moment it ends. A call that fails
- * once pools are closing is recorded as cut, up to a bound.
+ * Every outbound call in flight in one application. Starting and ending a call is a set
+ * insertion and removal; a call is forgotten the moment it ends. A call that fails once
+ * pools are closing is recorded as cut, up to a bound.
  *
  * @author cleanup contributors
  * @since 0.1.0

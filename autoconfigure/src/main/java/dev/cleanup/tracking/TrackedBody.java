@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoOperator;
 
 /**
- * A response body, or anything made of it, that ends its call when it completes, fails
- * or is cancelled.
+ * A response body, or anything made of it, that ends its call when it completes, fails or
+ * is cancelled.
  *
  * @author cleanup contributors
  */

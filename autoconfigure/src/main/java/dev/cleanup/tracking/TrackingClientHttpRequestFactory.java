@@ -79,8 +79,8 @@ public final class TrackingClientHttpRequestFactory implements ClientHttpRequest
 					TrackingClientHttpRequestFactory.this.client, this.request.getMethod().name(),
 					this.request.getURI());
 			try {
-				return new TrackedClientHttpResponse(this.request.execute(), TrackingClientHttpRequestFactory.this.calls,
-						call);
+				return new TrackedClientHttpResponse(this.request.execute(),
+						TrackingClientHttpRequestFactory.this.calls, call);
 			}
 			catch (IOException | RuntimeException | Error ex) {
 				TrackingClientHttpRequestFactory.this.calls.end(call, ex);

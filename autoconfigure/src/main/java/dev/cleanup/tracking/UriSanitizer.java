@@ -49,7 +49,8 @@ public final class UriSanitizer {
 			}
 		}
 		else if (uri.getRawAuthority() != null) {
-			// An authority Java cannot parse may hide user-info: keep only what follows '@'
+			// An authority Java cannot parse may hide user-info: keep only what follows
+			// '@'
 			String authority = uri.getRawAuthority();
 			text.append(authority.substring(authority.lastIndexOf('@') + 1));
 		}

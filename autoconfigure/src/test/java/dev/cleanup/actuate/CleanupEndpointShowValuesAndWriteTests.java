@@ -7,18 +7,17 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.tracking.InFlightCalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import dev.cleanup.test.SlowUpstream;
-import dev.cleanup.tracking.InFlightCalls;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -61,8 +60,8 @@ class CleanupEndpointShowValuesAndWriteTests {
 
 	@Test
 	void queryValuesAreShownWhenAllowedButUserInfoNever() throws Exception {
-		URI withSecrets = URI.create("http://user:hunter2@127.0.0.1:" + upstream.uri("/").getPort()
-				+ "/delay/1500?token=s3cr3t");
+		URI withSecrets = URI
+			.create("http://user:hunter2@127.0.0.1:" + upstream.uri("/").getPort() + "/delay/1500?token=s3cr3t");
 		Disposable call = this.webClient.get().uri(withSecrets).retrieve().bodyToMono(String.class).subscribe();
 		try {
 			await().until(() -> this.calls.inFlightCount() == 1);
@@ -84,9 +83,8 @@ class CleanupEndpointShowValuesAndWriteTests {
 		try {
 			JsonNode before = this.json.readTree(send(HttpRequest.newBuilder(uri("/actuator/cleanup")).build()).body());
 			assertThat(lingeringOf(before, "jobScheduler")).isEqualTo(1);
-			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/cleanup"))
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build());
+			HttpResponse<String> response = send(
+					HttpRequest.newBuilder(uri("/actuator/cleanup")).POST(HttpRequest.BodyPublishers.noBody()).build());
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode done = this.json.readTree(response.body());
 			assertThat(done.get("lingeringTasksRemoved").asLong()).isEqualTo(1);

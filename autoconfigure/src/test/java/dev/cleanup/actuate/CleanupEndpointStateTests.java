@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.Stage;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -48,7 +47,8 @@ class CleanupEndpointStateTests {
 					}
 				}
 			});
-			// each stage has something that takes a moment, so that every state can be seen
+			// each stage has something that takes a moment, so that every state can be
+			// seen
 			registry.register(Participant.builder("slow-pool").teardown((deadline) -> pause()).build());
 			registry.register(
 					Participant.builder("slow-loops").stage(Stage.DISPOSE).teardown((deadline) -> pause()).build());

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.tracking.InFlightCalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +22,9 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import dev.cleanup.test.SlowUpstream;
-import dev.cleanup.tracking.InFlightCalls;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.client.RestClient;
@@ -80,14 +79,13 @@ class CleanupEndpointWebTests {
 
 	@Test
 	void listsParticipantsAndInFlightCallsWithGrowingElapsedTimeAndNoSecrets() throws Exception {
-		URI withUserInfo = URI.create("http://user:hunter2@127.0.0.1:" + upstream.uri("/").getPort()
-				+ "/delay/1500?key=abc");
-		this.background
-			.submit(() -> this.restClient.get().uri(upstream.uri("/delay/1500?token=s3cr3t&page=2")).retrieve()
-				.body(String.class));
-		Disposable web = this.webClient.get().uri(withUserInfo).retrieve()
-			.bodyToMono(String.class)
-			.subscribe();
+		URI withUserInfo = URI
+			.create("http://user:hunter2@127.0.0.1:" + upstream.uri("/").getPort() + "/delay/1500?key=abc");
+		this.background.submit(() -> this.restClient.get()
+			.uri(upstream.uri("/delay/1500?token=s3cr3t&page=2"))
+			.retrieve()
+			.body(String.class));
+		Disposable web = this.webClient.get().uri(withUserInfo).retrieve().bodyToMono(String.class).subscribe();
 		try {
 			await().until(() -> this.calls.inFlightCount() == 2);
 			JsonNode first = get("/actuator/cleanup").body();
@@ -97,7 +95,8 @@ class CleanupEndpointWebTests {
 			assertThat(names(first.get("stages"))).containsExactly("drain", "close", "dispose", "report");
 			List<String> kinds = first.get("participants").valueStream().map((p) -> p.get("kind").asString()).toList();
 			assertThat(kinds).contains("apache-httpclient5", "reactor-netty");
-			JsonNode apache = first.get("participants").valueStream()
+			JsonNode apache = first.get("participants")
+				.valueStream()
 				.filter((p) -> p.get("kind").asString().equals("apache-httpclient5"))
 				.findFirst()
 				.orElseThrow();
@@ -105,7 +104,9 @@ class CleanupEndpointWebTests {
 			assertThat(apache.get("state").asString()).isEqualTo("open");
 			assertThat(first.get("inFlight")).hasSize(2);
 			String body = first.toString();
-			assertThat(body).doesNotContain("hunter2").doesNotContain("user:").doesNotContain("s3cr3t")
+			assertThat(body).doesNotContain("hunter2")
+				.doesNotContain("user:")
+				.doesNotContain("s3cr3t")
 				.doesNotContain("abc")
 				.contains("token=******&page=******");
 			for (int i = 0; i < 2; i++) {
@@ -143,10 +144,10 @@ class CleanupEndpointWebTests {
 
 	@Test
 	void emergencyCleanupIsRefusedByDefault() throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/cleanup"))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/cleanup"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isBetween(400, 499);
 	}
 
@@ -171,7 +172,8 @@ class CleanupEndpointWebTests {
 		assertThat(pendingOf(after.get("pendingTimeouts"), "reactor-schedulers")).isZero();
 		assertThat(pendingOf(after.get("pendingTimeouts"), "jobScheduler")).isZero();
 		// Spring's scheduler keeps cancelled tasks queued: that one lingers until removed
-		assertThat(after.get("lingeringTasks").valueStream()
+		assertThat(after.get("lingeringTasks")
+			.valueStream()
 			.filter((task) -> task.get("source").asString().equals("jobScheduler"))
 			.map((task) -> task.get("reason").asString())).containsExactly("cancelled but not removed from its queue");
 		this.jobScheduler.getScheduledThreadPoolExecutor().purge();
@@ -184,7 +186,8 @@ class CleanupEndpointWebTests {
 	}
 
 	private static long pendingOf(JsonNode pendingTimeouts, String source) {
-		return pendingTimeouts.get("sources").valueStream()
+		return pendingTimeouts.get("sources")
+			.valueStream()
 			.filter((entry) -> entry.get("source").asString().equals(source))
 			.findFirst()
 			.map((entry) -> entry.get("pending").asLong())

@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.test.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -53,8 +52,8 @@ class CleanupMetricsTests {
 			context.getBean(ParticipantRegistry.class).register("downloads", () -> {
 			});
 			RestClient client = context.getBean(RestClient.Builder.class).build();
-			this.background.submit(() -> client.get().uri(this.upstream.uri("/hang?token=secret")).retrieve()
-				.body(String.class));
+			this.background
+				.submit(() -> client.get().uri(this.upstream.uri("/hang?token=secret")).retrieve().body(String.class));
 			InFlightCalls calls = context.getBean(InFlightCalls.class);
 			await().until(() -> calls.inFlightCount() == 1);
 			assertThat(registry.get("cleanup.inflight").tag("client", "captured").gauge().value()).isEqualTo(1);
@@ -62,7 +61,9 @@ class CleanupMetricsTests {
 				.isZero();
 			context.close();
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> registry.get("cleanup.requests.cut").tag("client", "captured").functionCounter()
+				.until(() -> registry.get("cleanup.requests.cut")
+					.tag("client", "captured")
+					.functionCounter()
 					.count() == 1);
 			assertThat(registry.get("cleanup.inflight").tag("client", "captured").gauge().value()).isZero();
 			assertThat(registry.get("cleanup.close")
@@ -80,8 +81,7 @@ class CleanupMetricsTests {
 
 	@Test
 	void metersAreNotBoundWithoutMicrometer() {
-		this.contextRunner
-			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(CleanupMetrics.class));
 	}
 

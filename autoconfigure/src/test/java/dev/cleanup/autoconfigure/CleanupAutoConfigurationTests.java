@@ -4,13 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import dev.cleanup.actuate.CleanupEndpointAutoConfiguration;
 import dev.cleanup.actuate.CleanupMetricsAutoConfiguration;
 import dev.cleanup.core.CloseResult;
@@ -23,6 +16,12 @@ import dev.cleanup.core.ShutdownState;
 import dev.cleanup.core.Stage;
 import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.test.SlowUpstream;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -70,8 +69,10 @@ class CleanupAutoConfigurationTests {
 
 	@Test
 	void addsTwoBeanPostProcessorsWhateverTheClientStacks() {
-		// every stack is on the test class path; a post-processor sees every bean's creation,
-		// so the starter has one for client beans and one for scheduler beans, not one per type
+		// every stack is on the test class path; a post-processor sees every bean's
+		// creation,
+		// so the starter has one for client beans and one for scheduler beans, not one
+		// per type
 		this.contextRunner.withConfiguration(ClientAutoConfigurations.with()).run((context) -> {
 			Map<String, BeanPostProcessor> processors = context.getBeansOfType(BeanPostProcessor.class);
 			processors.values().removeIf((processor) -> !processor.getClass().getName().startsWith("dev.cleanup"));
@@ -86,15 +87,15 @@ class CleanupAutoConfigurationTests {
 					CleanupMetricsAutoConfiguration.class))
 			.withPropertyValues("cleanup.enabled=false", "management.endpoints.web.exposure.include=cleanup")
 			.run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context.getBeanDefinitionNames())
-				.noneMatch((name) -> name.startsWith("cleanup") || name.contains("dev.cleanup"));
-			assertThat(context).doesNotHaveBean(CleanupProperties.class)
-				.doesNotHaveBean(ShutdownCoordinator.class)
-				.doesNotHaveBean(ParticipantRegistry.class);
-			assertThat(context.getBeanDefinitionNames()).extracting((name) -> String.valueOf(context.getType(name)))
-				.noneMatch((type) -> type.contains("dev.cleanup"));
-		});
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanDefinitionNames())
+					.noneMatch((name) -> name.startsWith("cleanup") || name.contains("dev.cleanup"));
+				assertThat(context).doesNotHaveBean(CleanupProperties.class)
+					.doesNotHaveBean(ShutdownCoordinator.class)
+					.doesNotHaveBean(ParticipantRegistry.class);
+				assertThat(context.getBeanDefinitionNames()).extracting((name) -> String.valueOf(context.getType(name)))
+					.noneMatch((type) -> type.contains("dev.cleanup"));
+			});
 	}
 
 	@Test
@@ -205,14 +206,17 @@ class CleanupAutoConfigurationTests {
 			.withPropertyValues("cleanup.termination-grace-period=10s", "cleanup.drain.timeout=8s",
 					"cleanup.resources.payments.timeout=20s", "cleanup.resources.payments.stage=close")
 			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output).contains("Worst-case shutdown of 35200 ms exceeds cleanup.termination-grace-period of 10000 ms")
-			.contains("max(inbound drain 0 ms, outbound drain 8000 ms) + close 20000 ms + dispose 5000 ms + 2 forced bounds of 1100 ms = 35200 ms");
+		assertThat(output)
+			.contains("Worst-case shutdown of 35200 ms exceeds cleanup.termination-grace-period of 10000 ms")
+			.contains(
+					"max(inbound drain 0 ms, outbound drain 8000 ms) + close 20000 ms + dispose 5000 ms + 2 forced bounds of 1100 ms = 35200 ms");
 	}
 
 	@Test
 	void defaultApplicationLogsNoWarning(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
-		// other tests' client threads may still log in this JVM: only the starter's lines count
+		// other tests' client threads may still log in this JVM: only the starter's lines
+		// count
 		assertThat(output.toString().lines().filter((line) -> line.contains(" WARN ")))
 			.noneMatch((line) -> line.contains("cleanup"));
 	}

@@ -3,15 +3,14 @@ package dev.cleanup.autoconfigure;
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.cleanup.core.Participant;
+import dev.cleanup.core.ParticipantRegistry;
+import dev.cleanup.test.SlowUpstream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-
-import dev.cleanup.core.Participant;
-import dev.cleanup.core.ParticipantRegistry;
-import dev.cleanup.test.SlowUpstream;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;

@@ -49,7 +49,8 @@ class ShutdownCoordinatorTests {
 	@Test
 	void overridesChooseStageTimeoutAndEnablement() {
 		AtomicInteger closed = new AtomicInteger();
-		this.registry.register(Participant.builder("paymentsClient").teardown((d) -> closed.incrementAndGet() > 0).build());
+		this.registry
+			.register(Participant.builder("paymentsClient").teardown((d) -> closed.incrementAndGet() > 0).build());
 		this.registry.register(Participant.builder("off").teardown((d) -> closed.incrementAndGet() > 0).build());
 		ShutdownCoordinator coordinator = coordinator(
 				Map.of("payments-client", new ParticipantPolicy.Override(true, Stage.DISPOSE, Duration.ofSeconds(1)),
@@ -79,8 +80,7 @@ class ShutdownCoordinatorTests {
 		ShutdownReport report = coordinator.finish();
 		assertThat(coordinator.state()).isEqualTo(ShutdownState.CLOSED);
 		assertThat(report.results()).extracting(CloseResult::name, CloseResult::outcome)
-			.containsExactly(tuple("late", Outcome.GRACEFUL),
-					tuple("later", Outcome.SKIPPED));
+			.containsExactly(tuple("late", Outcome.GRACEFUL), tuple("later", Outcome.SKIPPED));
 		assertThat(report.format()).contains("later").contains("registered after its stage ran");
 		assertThat(coordinator.finish()).isSameAs(report);
 	}
@@ -96,8 +96,13 @@ class ShutdownCoordinatorTests {
 		coordinator.close(Stage.CLOSE);
 		coordinator.close(Stage.DISPOSE);
 		ShutdownReport report = coordinator.finish();
-		assertThat(report.format()).contains("drain").contains("nothing left in flight").contains("good")
-			.contains("graceful").contains("bad").contains("failed").contains("broken pool");
+		assertThat(report.format()).contains("drain")
+			.contains("nothing left in flight")
+			.contains("good")
+			.contains("graceful")
+			.contains("bad")
+			.contains("failed")
+			.contains("broken pool");
 		assertThat(report.warnings()).singleElement()
 			.satisfies((result) -> assertThat(ShutdownReport.warningLine(result))
 				.startsWith("Participant 'bad' (custom) in stage close: failed after"));

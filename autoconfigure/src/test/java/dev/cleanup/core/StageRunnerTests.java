@@ -151,8 +151,7 @@ class StageRunnerTests {
 		});
 		List<CloseResult> results = closeWithinBudget(List.of(throwing, other), TIMEOUT);
 		assertThat(results).extracting(CloseResult::name, CloseResult::outcome)
-			.containsExactly(tuple("throwing", Outcome.FAILED),
-					tuple("other", Outcome.GRACEFUL));
+			.containsExactly(tuple("throwing", Outcome.FAILED), tuple("other", Outcome.GRACEFUL));
 		assertThat(results.get(0).detail()).isEqualTo("java.lang.IllegalStateException: boom");
 		assertThat(otherClosed).isTrue();
 	}
@@ -210,7 +209,8 @@ class StageRunnerTests {
 		long start = System.nanoTime();
 		List<CloseResult> results = this.runner.close(Stage.CLOSE, closings(participants, Duration.ofSeconds(5)));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(results).hasSize(1000).allSatisfy((result) -> assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL));
+		assertThat(results).hasSize(1000)
+			.allSatisfy((result) -> assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL));
 		// the sum would be more than 200 s; parallel closing is close to the slowest
 		assertThat(took).isLessThan(slowest.plus(SLACK).plus(SLACK));
 	}

@@ -92,13 +92,14 @@ class ClientThreadCensusTests {
 			prefix = ((QueuedThreadPool) client.getExecutor()).getName();
 			assertThat(prefix).startsWith("HttpClient@");
 			this.census.poolClosed("jetty-httpclient", prefix);
-			// while it runs, its threads match: the census would list them had it been closed
-			await().untilAsserted(() -> assertThat(this.census.leakedThreads().threads()).isNotEmpty()
-				.allSatisfy((thread) -> {
-					assertThat(thread.name()).startsWith(prefix);
-					assertThat(thread.daemon()).isFalse();
-					assertThat(thread.ownerHint()).isEqualTo("jetty-httpclient (Jetty HttpClient (not stopped))");
-				}));
+			// while it runs, its threads match: the census would list them had it been
+			// closed
+			await().untilAsserted(
+					() -> assertThat(this.census.leakedThreads().threads()).isNotEmpty().allSatisfy((thread) -> {
+						assertThat(thread.name()).startsWith(prefix);
+						assertThat(thread.daemon()).isFalse();
+						assertThat(thread.ownerHint()).isEqualTo("jetty-httpclient (Jetty HttpClient (not stopped))");
+					}));
 		}
 		finally {
 			client.stop();

@@ -4,11 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.test.ChildJvm;
 import dev.cleanup.test.Jdks;
 import dev.cleanup.testsupport.LoggedProcess;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -2,10 +2,9 @@ package dev.cleanup.lingering;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.test.ChildJvm;
 import dev.cleanup.testsupport.LoggedProcess;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

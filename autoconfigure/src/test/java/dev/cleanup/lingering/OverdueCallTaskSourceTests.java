@@ -3,11 +3,10 @@ package dev.cleanup.lingering;
 import java.net.URI;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.tracking.InFlightCall;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

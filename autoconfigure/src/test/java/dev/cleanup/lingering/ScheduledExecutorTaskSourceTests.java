@@ -24,8 +24,7 @@ class ScheduledExecutorTaskSourceTests {
 
 	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
 
-	private final ScheduledExecutorTaskSource source = new ScheduledExecutorTaskSource("taskScheduler",
-			this.executor);
+	private final ScheduledExecutorTaskSource source = new ScheduledExecutorTaskSource("taskScheduler", this.executor);
 
 	@AfterEach
 	void shutdown() {
@@ -97,7 +96,8 @@ class ScheduledExecutorTaskSourceTests {
 		this.executor.scheduleAtFixedRate(named("job"), 30, 30, TimeUnit.SECONDS);
 		this.executor.shutdown();
 		TimeoutTaskSnapshot snapshot = this.source.snapshot(10, 10);
-		// by default the executor keeps delayed tasks (and its thread) but drops periodic ones
+		// by default the executor keeps delayed tasks (and its thread) but drops periodic
+		// ones
 		assertThat(snapshot.lingeringTasks()).singleElement().satisfies((task) -> {
 			assertThat(task.description()).isEqualTo("delayed task after-shutdown");
 			assertThat(task.reason()).isEqualTo(TimeoutTask.OWNER_CLOSED);

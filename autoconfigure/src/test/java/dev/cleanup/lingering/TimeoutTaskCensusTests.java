@@ -8,10 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.cleanup.tracking.InFlightCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.cleanup.tracking.InFlightCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,8 +52,8 @@ class TimeoutTaskCensusTests {
 		}, 60, 60, TimeUnit.SECONDS);
 		TimeoutTaskReport report = this.census.report();
 		assertThat(report.lingering()).extracting(TimeoutTask::source).containsExactly("jobs", "scheduler");
-		assertThat(report.lingering()).allSatisfy(
-				(task) -> assertThat(task.reason()).isEqualTo(TimeoutTask.CANCELLED_NOT_REMOVED));
+		assertThat(report.lingering())
+			.allSatisfy((task) -> assertThat(task.reason()).isEqualTo(TimeoutTask.CANCELLED_NOT_REMOVED));
 		assertThat(report.lingeringLeftOut()).isZero();
 		assertThat(report.lingeringCount()).isEqualTo(2);
 		TimeoutTaskReport.SourceCounts scheduler = report.source("scheduler");

@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.test.ChildJvm;
 import dev.cleanup.testsupport.LoggedProcess;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -27,9 +27,9 @@ public final class Jdks {
 	}
 
 	/**
-	 * Return the {@code java} executable of a JDK of at least the given version: the
-	 * one the {@code cleanup.test.jdk<version>} system property names, else the test
-	 * JVM's own, else one under {@code /usr/lib/jvm}.
+	 * Return the {@code java} executable of a JDK of at least the given version: the one
+	 * the {@code cleanup.test.jdk<version>} system property names, else the test JVM's
+	 * own, else one under {@code /usr/lib/jvm}.
 	 * @param minimumVersion the lowest feature version, for example 21
 	 * @return the executable, or empty if there is none
 	 */

@@ -7,14 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.core.DrainResult;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.test.SlowUpstream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -52,10 +51,8 @@ class InFlightTrackingTests {
 		this.contextRunner.run((context) -> {
 			InFlightCalls calls = context.getBean(InFlightCalls.class);
 			RestClient client = context.getBean(RestClient.Builder.class).build();
-			this.background.submit(() -> client.get()
-				.uri(this.upstream.uri("/delay/700?token=secret"))
-				.retrieve()
-				.body(String.class));
+			this.background.submit(
+					() -> client.get().uri(this.upstream.uri("/delay/700?token=secret")).retrieve().body(String.class));
 			await().until(() -> calls.inFlightCount() == 1);
 			InFlightCall call = calls.snapshot().get(0);
 			assertThat(call.method()).isEqualTo("GET");
@@ -185,7 +182,8 @@ class InFlightTrackingTests {
 		this.contextRunner.run((context) -> {
 			List<Object> interceptors = new ArrayList<>();
 			context.getBean(RestClient.Builder.class).requestInterceptors(interceptors::addAll);
-			// tracked by the wrapped factory (one call counts once, as the tests above show)
+			// tracked by the wrapped factory (one call counts once, as the tests above
+			// show)
 			assertThat(interceptors).isEmpty();
 			List<Object> filters = new ArrayList<>();
 			context.getBean(WebClient.Builder.class).filters(filters::addAll);

@@ -8,13 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.cleanup.core.CutCall;
+import dev.cleanup.test.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-
-import dev.cleanup.core.CutCall;
-import dev.cleanup.test.SlowUpstream;
 
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -96,8 +95,11 @@ class TrackingExchangeFilterFunctionTests {
 	void callThatFailsToConnectEndsWithItsFailure() throws IOException {
 		this.calls.setPoolsClosing(() -> true);
 		URI closedPort = URI.create("http://127.0.0.1:" + closedPort() + "/nobody?token=secret");
-		assertThatExceptionOfType(WebClientRequestException.class).isThrownBy(
-				() -> this.client.get().uri(closedPort).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10)));
+		assertThatExceptionOfType(WebClientRequestException.class).isThrownBy(() -> this.client.get()
+			.uri(closedPort)
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10)));
 		assertThat(this.calls.inFlightCount()).isZero();
 		List<CutCall> cut = this.calls.cutCalls();
 		assertThat(cut).singleElement().satisfies((call) -> {

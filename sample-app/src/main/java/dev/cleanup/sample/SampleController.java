@@ -65,8 +65,8 @@ class SampleController {
 	}
 
 	/**
-	 * Start calls in the background and return at once: RestClient calls on an executor and
-	 * WebClient calls with {@code subscribe()}.
+	 * Start calls in the background and return at once: RestClient calls on an executor
+	 * and WebClient calls with {@code subscribe()}.
 	 * @param count how many calls of each client
 	 * @param delay how long the upstream takes, in milliseconds
 	 * @param path the upstream path, {@code delay} or {@code hang}
@@ -101,8 +101,8 @@ class SampleController {
 					+ " completed so far)");
 		}
 		else {
-			logger.warn("Background " + client + " call failed (" + this.failed.incrementAndGet()
-					+ " failed so far): " + failure);
+			logger.warn("Background " + client + " call failed (" + this.failed.incrementAndGet() + " failed so far): "
+					+ failure);
 		}
 	}
 

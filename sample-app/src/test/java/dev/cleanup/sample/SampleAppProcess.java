@@ -46,9 +46,9 @@ final class SampleAppProcess implements AutoCloseable {
 		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
 			throw new IllegalStateException("System property 'sample.jar' must name the packaged sample jar: " + jar);
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=0",
-				"--server.address=127.0.0.1"));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=0", "--server.address=127.0.0.1"));
 		command.addAll(List.of(args));
 		LoggedProcess process = LoggedProcess.start(command, "sample-app");
 		try {
@@ -70,8 +70,7 @@ final class SampleAppProcess implements AutoCloseable {
 			throw new IllegalStateException("Sample app exited with " + process.exitCode());
 		}
 		Matcher matcher = PORT.matcher(text);
-		return (matcher.find() && text.contains("Started SampleApplication")) ? Integer.parseInt(matcher.group(1))
-				: -1;
+		return (matcher.find() && text.contains("Started SampleApplication")) ? Integer.parseInt(matcher.group(1)) : -1;
 	}
 
 	/**

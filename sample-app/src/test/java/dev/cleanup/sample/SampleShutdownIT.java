@@ -2,8 +2,8 @@ package dev.cleanup.sample;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +83,8 @@ class SampleShutdownIT {
 			System.out.printf("(b) upstream hangs: exit %d ms after SIGTERM%n", exit.toMillis());
 			String output = app.output();
 			assertThat(app.exitCode()).isEqualTo(SIGTERM_EXIT_CODE);
-			// max(inbound 0 s, drain 2 s) + close 1 s + 1.1 s + dispose 1 s + 1.1 s, see README
+			// max(inbound 0 s, drain 2 s) + close 1 s + 1.1 s + dispose 1 s + 1.1 s, see
+			// README
 			assertThat(exit).as(output).isBetween(Duration.ofMillis(1500), Duration.ofMillis(6200 + 1000));
 			assertThat(app.lines("drain    waited")).as(output)
 				.singleElement(STRING)
@@ -91,7 +92,8 @@ class SampleShutdownIT {
 			List<String> cut = app.lines("Outbound call cut by shutdown: ");
 			assertThat(cut).as(output).hasSize(2 * BACKGROUND_COUNT);
 			assertThat(cut).as(output).allSatisfy((line) -> {
-				assertThat(line).containsPattern("(rest|web)-client GET http://127\\.0\\.0\\.1:\\d+/hang\\?token=\\*{6} ");
+				assertThat(line)
+					.containsPattern("(rest|web)-client GET http://127\\.0\\.0\\.1:\\d+/hang\\?token=\\*{6} ");
 				assertThat(line).doesNotContain("secret");
 			});
 		}
@@ -111,9 +113,8 @@ class SampleShutdownIT {
 			String output = app.output();
 			assertThat(app.exitCode()).isEqualTo(SIGTERM_EXIT_CODE);
 			// Boot drains inbound requests, so the calls they make complete ...
-			assertThat(inFlight.requestBound()).allSatisfy((response) -> assertThat(
-					response.get(5, TimeUnit.SECONDS).statusCode())
-				.isEqualTo(200));
+			assertThat(inFlight.requestBound())
+				.allSatisfy((response) -> assertThat(response.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200));
 			// ... but nothing waits for outbound calls made in the background
 			assertThat(app.lines("Background rest call completed")).as(output).isEmpty();
 			assertThat(app.lines("Background web call completed")).as(output).isEmpty();

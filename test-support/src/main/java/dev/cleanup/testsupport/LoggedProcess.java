@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process whose output (standard output and error) goes to a file, so that it
- * can never block on a full pipe and can be read at any time. Closing it kills the
- * process and deletes the file.
+ * A child process whose output (standard output and error) goes to a file, so that it can
+ * never block on a full pipe and can be read at any time. Closing it kills the process
+ * and deletes the file.
  *
  * @author cleanup contributors
  */
@@ -34,9 +34,7 @@ public final class LoggedProcess implements AutoCloseable {
 	 */
 	public static LoggedProcess start(List<String> command, String name) throws IOException {
 		Path output = Files.createTempFile(name + "-", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 		return new LoggedProcess(process, output);
 	}
 

@@ -24,13 +24,13 @@ import org.jspecify.annotations.Nullable;
  * own. That wait is not ours to bound, but an interrupt (which the engine sends when the
  * deadline passes) turns it into an immediate close.
  * <p>
- * The forced close closes the connection manager {@link CloseMode#IMMEDIATE
- * immediately}, which fails the calls in flight, then shuts the client's I/O reactor
- * down, giving it {@link #FORCED_SHUTDOWN_WAIT} to tell their callers before closing it
- * immediately. Closing the client immediately at once would stop the reactor before the
- * callers are told, and their futures would never complete. Without a known manager
- * that is what happens: the forced close still stops the client, but the callers of
- * calls in flight are left to their own timeouts.
+ * The forced close closes the connection manager {@link CloseMode#IMMEDIATE immediately},
+ * which fails the calls in flight, then shuts the client's I/O reactor down, giving it
+ * {@link #FORCED_SHUTDOWN_WAIT} to tell their callers before closing it immediately.
+ * Closing the client immediately at once would stop the reactor before the callers are
+ * told, and their futures would never complete. Without a known manager that is what
+ * happens: the forced close still stops the client, but the callers of calls in flight
+ * are left to their own timeouts.
  * <p>
  * What is in use comes from the connection manager's statistics when the manager is
  * known, and from the given {@link InFlightSource} in any case. A known manager is closed
@@ -73,8 +73,8 @@ public final class ApacheAsyncTeardown implements Teardown {
 	}
 
 	/**
-	 * Create a teardown for something that owns an async client and whose
-	 * {@code close()} closes that client gracefully, such as Spring's
+	 * Create a teardown for something that owns an async client and whose {@code close()}
+	 * closes that client gracefully, such as Spring's
 	 * {@code HttpComponentsClientHttpConnector}, which does not expose its client. Such
 	 * an owner can only close gracefully, so the forced close relies on the connection
 	 * manager: it closes the manager immediately, which fails the calls in flight, and

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * closes {@link CloseMode#IMMEDIATE immediately}, which makes callers of calls still in
  * flight fail at once.
  * <p>
- * What is in use comes from the connection manager's statistics when the manager is
- * known (Boot exposes it only while the client is being built), and from the given
+ * What is in use comes from the connection manager's statistics when the manager is known
+ * (Boot exposes it only while the client is being built), and from the given
  * {@link InFlightSource} in any case. A known manager is closed with its client; do not
  * pass one that other clients share.
  *
@@ -78,7 +78,8 @@ public final class ApacheClassicTeardown implements Teardown {
 	}
 
 	private void close(CloseMode mode) {
-		// Closes the manager too, unless it was built as shared; both closes are idempotent
+		// Closes the manager too, unless it was built as shared; both closes are
+		// idempotent
 		this.client.close(mode);
 		if (this.connectionManager != null && !this.connectionManager.isClosed()) {
 			this.connectionManager.close(mode);

@@ -1,12 +1,11 @@
 package dev.cleanup.client.apache;
 
+import dev.cleanup.core.InFlightSource;
+import dev.cleanup.core.PoolUsage;
 import org.apache.hc.core5.pool.ConnPoolControl;
 import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.util.TimeValue;
 import org.jspecify.annotations.Nullable;
-
-import dev.cleanup.core.InFlightSource;
-import dev.cleanup.core.PoolUsage;
 
 /**
  * What the classic and async teardowns do alike with an Apache pool: tell its usage and

@@ -1,6 +1,6 @@
 /**
- * Teardowns for Apache HttpClient 5, classic and async: measure, drain and close a
- * client and its connection manager.
+ * Teardowns for Apache HttpClient 5, classic and async: measure, drain and close a client
+ * and its connection manager.
  */
 @NullMarked
 package dev.cleanup.client.apache;

@@ -154,9 +154,9 @@ public final class JdkHttpClientTeardown implements Teardown {
 	 * <p>
 	 * Method handles rather than a multi-release class: the build compiles with
 	 * {@code --release 17} on a Java 17 JDK, which cannot compile a Java 21 class, and
-	 * one class with handles looked up once, here, costs no reflection per call and
-	 * works the same on every JVM. {@code close()} is deliberately not looked up: it
-	 * waits up to a day per attempt.
+	 * one class with handles looked up once, here, costs no reflection per call and works
+	 * the same on every JVM. {@code close()} is deliberately not looked up: it waits up
+	 * to a day per attempt.
 	 */
 	private record CloseApi(MethodHandle shutdown, MethodHandle awaitTermination, MethodHandle shutdownNow,
 			MethodHandle isTerminated) {

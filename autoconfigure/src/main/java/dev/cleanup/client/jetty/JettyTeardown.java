@@ -76,8 +76,8 @@ public final class JettyTeardown implements Teardown {
 
 	/**
 	 * Return the usage summed over the client's destinations: active and idle
-	 * connections, queued requests and the destinations' connection limits. A figure
-	 * that a destination cannot tell, and the limit while there is no destination, is
+	 * connections, queued requests and the destinations' connection limits. A figure that
+	 * a destination cannot tell, and the limit while there is no destination, is
 	 * {@code -1}; the number in use is then the in-flight count.
 	 * @return the usage
 	 */

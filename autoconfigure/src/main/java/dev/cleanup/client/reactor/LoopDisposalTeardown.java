@@ -2,13 +2,12 @@ package dev.cleanup.client.reactor;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Teardown;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * What the loop teardowns share: wait until no call is in flight, then dispose with the

@@ -9,9 +9,9 @@ import reactor.netty.tcp.TcpResources;
 
 /**
  * {@link Teardown} for a Reactor Netty {@link ConnectionProvider} of one's own (not the
- * global one: use {@link ReactorGlobalResourcesTeardown} for that). A provider reports
- * no pool figures unless built with a metrics registrar, so the number in use comes from
- * an {@link InFlightSource} that tracks the calls of the clients using it.
+ * global one: use {@link ReactorGlobalResourcesTeardown} for that). A provider reports no
+ * pool figures unless built with a metrics registrar, so the number in use comes from an
+ * {@link InFlightSource} that tracks the calls of the clients using it.
  * <p>
  * The graceful close waits until no call is in flight, then disposes the provider with
  * {@code disposeLater()} and waits for that until the deadline. The forced close calls

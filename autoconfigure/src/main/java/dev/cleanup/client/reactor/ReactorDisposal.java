@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * One disposal of a Reactor resource, started at most once whether by the graceful or
- * the forced close, so that closing twice never disposes anything twice.
+ * One disposal of a Reactor resource, started at most once whether by the graceful or the
+ * forced close, so that closing twice never disposes anything twice.
  *
  * @author cleanup contributors
  */
@@ -56,8 +56,8 @@ final class ReactorDisposal {
 
 	/**
 	 * Fail the disposal, unless it failed because an event loop had already ended. With
-	 * no quiet period, a loop can end while its pool is still closing idle connections
-	 * on it ({@code HttpResources} disposes both at once), and closing one then throws
+	 * no quiet period, a loop can end while its pool is still closing idle connections on
+	 * it ({@code HttpResources} disposes both at once), and closing one then throws
 	 * {@link RejectedExecutionException}, synchronously. Netty rejects tasks only once a
 	 * loop has terminated, and a loop closes all its channels as it terminates, so
 	 * nothing is left open.

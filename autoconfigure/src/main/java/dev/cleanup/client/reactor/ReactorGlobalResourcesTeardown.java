@@ -2,12 +2,10 @@ package dev.cleanup.client.reactor;
 
 import java.time.Duration;
 
-import reactor.core.publisher.Mono;
-import reactor.netty.http.HttpResources;
-
 import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Teardown;
-
+import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpResources;
 
 /**
  * {@link Teardown} for Reactor Netty's global {@link HttpResources}: the global
@@ -36,12 +34,13 @@ import dev.cleanup.core.Teardown;
  * @since 0.1.0
  */
 public final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
+
 	/**
 	 * Create a teardown for the global resources.
 	 * @param inFlight the calls in flight on the clients that use the global resources
 	 * @param quietPeriod the quiet period
-	 * @param shutdownTimeout Netty's shutdown timeout, the most the loops may take to
-	 * end once disposing (Spring's {@code ReactorResourceFactory} uses 15 s)
+	 * @param shutdownTimeout Netty's shutdown timeout, the most the loops may take to end
+	 * once disposing (Spring's {@code ReactorResourceFactory} uses 15 s)
 	 * @throws IllegalArgumentException if the timeout is not positive
 	 */
 	public ReactorGlobalResourcesTeardown(InFlightSource inFlight, ReactorQuietPeriod quietPeriod,

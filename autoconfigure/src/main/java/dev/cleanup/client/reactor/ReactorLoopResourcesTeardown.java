@@ -2,13 +2,11 @@ package dev.cleanup.client.reactor;
 
 import java.time.Duration;
 
+import dev.cleanup.core.InFlightSource;
+import dev.cleanup.core.Teardown;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.tcp.TcpResources;
-
-import dev.cleanup.core.InFlightSource;
-import dev.cleanup.core.Teardown;
-
 
 /**
  * {@link Teardown} for Reactor Netty {@link LoopResources} of one's own (not the global
@@ -16,17 +14,18 @@ import dev.cleanup.core.Teardown;
  * period and a shutdown timeout chosen by the caller.
  * <p>
  * The graceful close waits until no call is in flight on the clients running on the
- * loops, then calls {@code disposeLater(quietPeriod, timeout)} and waits for it until
- * the deadline. The quiet period is {@linkplain ReactorQuietPeriod#resolve() resolved}
- * at that moment (see {@link #quietPeriodUsed()}); Netty's timeout is cut to the time
- * left, so Netty itself ends the loops, closing their channels, by the deadline. The
- * forced close starts the disposal with no quiet period if the graceful close did not,
- * then waits briefly for the loops to end.
+ * loops, then calls {@code disposeLater(quietPeriod, timeout)} and waits for it until the
+ * deadline. The quiet period is {@linkplain ReactorQuietPeriod#resolve() resolved} at
+ * that moment (see {@link #quietPeriodUsed()}); Netty's timeout is cut to the time left,
+ * so Netty itself ends the loops, closing their channels, by the deadline. The forced
+ * close starts the disposal with no quiet period if the graceful close did not, then
+ * waits briefly for the loops to end.
  *
  * @author cleanup contributors
  * @since 0.1.0
  */
 public final class ReactorLoopResourcesTeardown extends LoopDisposalTeardown {
+
 	private final LoopResources loops;
 
 	/**
@@ -34,8 +33,8 @@ public final class ReactorLoopResourcesTeardown extends LoopDisposalTeardown {
 	 * @param loops the loops, not the global {@code HttpResources}
 	 * @param inFlight the calls in flight on the clients that run on the loops
 	 * @param quietPeriod the quiet period
-	 * @param shutdownTimeout Netty's shutdown timeout, the most the loops may take to
-	 * end once disposing
+	 * @param shutdownTimeout Netty's shutdown timeout, the most the loops may take to end
+	 * once disposing
 	 * @throws IllegalArgumentException if the loops are global ones, whose
 	 * {@code disposeLater} does nothing, or if the timeout is not positive
 	 */

@@ -86,8 +86,8 @@ public final class ReactorQuietPeriod {
 	 * @return for example {@code quiet period 0 ms, nothing in flight}
 	 */
 	public String describe(Duration used) {
-		String why = (this.configured != null) ? "as configured" : used.isZero() ? "nothing in flight"
-				: "calls in flight";
+		String why = (this.configured != null) ? "as configured"
+				: used.isZero() ? "nothing in flight" : "calls in flight";
 		return "quiet period " + used.toMillis() + " ms, " + why;
 	}
 

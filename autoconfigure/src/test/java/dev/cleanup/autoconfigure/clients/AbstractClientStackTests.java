@@ -11,9 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.CutCall;
 import dev.cleanup.core.Outcome;
@@ -22,6 +19,8 @@ import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.test.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -94,8 +93,9 @@ abstract class AbstractClientStackTests {
 			assertThat(report).isNotNull();
 			assertThat(report.drain().drained()).isTrue();
 			assertThat(report.cutCalls()).isEmpty();
-			assertThat(report.results()).filteredOn((result) -> result.name().equals(restClientParticipant())
-					|| result.name().equals(webClientParticipant()))
+			assertThat(report.results())
+				.filteredOn((result) -> result.name().equals(restClientParticipant())
+						|| result.name().equals(webClientParticipant()))
 				.extracting(CloseResult::outcome)
 				.containsOnly(Outcome.GRACEFUL)
 				.hasSizeGreaterThanOrEqualTo(1);
@@ -104,8 +104,9 @@ abstract class AbstractClientStackTests {
 
 	@Test
 	void stuckCallIsCutAndReportedAndShutdownStaysWithinBudget() {
-		this.contextRunner.withPropertyValues("cleanup.drain.timeout=500ms", "cleanup.close.timeout=500ms",
-				"cleanup.dispose.timeout=500ms")
+		this.contextRunner
+			.withPropertyValues("cleanup.drain.timeout=500ms", "cleanup.close.timeout=500ms",
+					"cleanup.dispose.timeout=500ms")
 			.run((context) -> {
 				AtomicInteger completed = new AtomicInteger();
 				List<Throwable> failures = new CopyOnWriteArrayList<>();

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,12 +34,16 @@ public class BatchJobApplication {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BatchJobApplication.class)
 			.web(WebApplicationType.NONE)
 			.run(properties);
-		String body = context.getBean(RestClient.Builder.class).build().get().uri(upstream).retrieve().body(String.class);
+		String body = context.getBean(RestClient.Builder.class)
+			.build()
+			.get()
+			.uri(upstream)
+			.retrieve()
+			.body(String.class);
 		System.out.println("batch call answered: " + body);
 		if (context.containsBean("jdkHttpClient")) {
 			HttpClient client = context.getBean(HttpClient.class);
-			int status = client.send(HttpRequest.newBuilder(upstream).build(),
-					HttpResponse.BodyHandlers.discarding())
+			int status = client.send(HttpRequest.newBuilder(upstream).build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 			System.out.println("jdk client answered: " + status);
 		}
@@ -48,12 +52,14 @@ public class BatchJobApplication {
 	}
 
 	/**
-	 * A user executor nobody shuts down, whose idle non-daemon thread keeps the JVM alive.
+	 * A user executor nobody shuts down, whose idle non-daemon thread keeps the JVM
+	 * alive.
 	 */
 	@Bean(destroyMethod = "")
 	@Profile("leftover-thread")
 	ExecutorService forgottenExecutor() {
-		ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> new Thread(runnable, "forgotten-worker"));
+		ExecutorService executor = Executors
+			.newSingleThreadExecutor((runnable) -> new Thread(runnable, "forgotten-worker"));
 		executor.submit(() -> {
 		});
 		return executor;

@@ -2,12 +2,11 @@ package dev.cleanup.autoconfigure.clients;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.test.ChildJvm;
 import dev.cleanup.test.SlowUpstream;
 import dev.cleanup.testsupport.LoggedProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,9 +44,7 @@ class BatchJobExitTests {
 	void batchJobUsingJettyWithoutTheStarterNeverExits() throws Exception {
 		try (LoggedProcess job = ChildJvm.start(BatchJobApplication.class, this.upstream.uri("/delay/10").toString(),
 				"--spring.http.clients.imperative.factory=jetty", "--cleanup.enabled=false")) {
-			await()
-				.atMost(EXIT_TIMEOUT)
-				.until(() -> job.output().contains("batch context closed") || !job.isAlive());
+			await().atMost(EXIT_TIMEOUT).until(() -> job.output().contains("batch context closed") || !job.isAlive());
 			// Jetty's non-daemon threads keep the JVM alive: plain Boot's behaviour today
 			assertThat(job.awaitExit(Duration.ofSeconds(5))).as(job::output).isFalse();
 		}

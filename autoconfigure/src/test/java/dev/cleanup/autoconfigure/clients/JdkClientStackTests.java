@@ -7,8 +7,8 @@ import dev.cleanup.client.jdk.JdkHttpClientTeardown;
 /**
  * Tests for the JDK {@code HttpClient} stack: RestClient through Boot's JDK request
  * factory and WebClient through the JDK connector. On Java 17 the client's own threads
- * are daemons that end only after garbage collection, so the thread check runs on Java
- * 21 and later only (the child-JVM tests of {@code JdkHttpClientTeardown} cover Java 25).
+ * are daemons that end only after garbage collection, so the thread check runs on Java 21
+ * and later only (the child-JVM tests of {@code JdkHttpClientTeardown} cover Java 25).
  *
  * @author cleanup contributors
  */
@@ -37,7 +37,8 @@ class JdkClientStackTests extends AbstractClientStackTests {
 
 	@Override
 	boolean forcedCloseFailsCallers() {
-		// Java 17 has no way to close the client: a stuck call ends only by its own timeout
+		// Java 17 has no way to close the client: a stuck call ends only by its own
+		// timeout
 		return JdkHttpClientTeardown.isClientShutdownSupported();
 	}
 

@@ -6,13 +6,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.test.ChildJvm;
 import dev.cleanup.test.Jdks;
 import dev.cleanup.test.SlowUpstream;
 import dev.cleanup.testsupport.LoggedProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,9 +1,8 @@
 package dev.cleanup.autoconfigure.clients;
 
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;

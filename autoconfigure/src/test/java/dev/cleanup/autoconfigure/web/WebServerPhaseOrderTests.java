@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.cleanup.core.CloseResult;
+import dev.cleanup.core.Outcome;
+import dev.cleanup.core.Participant;
+import dev.cleanup.core.ParticipantRegistry;
+import dev.cleanup.test.SlowUpstream;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -20,23 +25,17 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import dev.cleanup.core.CloseResult;
-import dev.cleanup.core.Outcome;
-import dev.cleanup.core.Participant;
-import dev.cleanup.core.ParticipantRegistry;
-import dev.cleanup.test.SlowUpstream;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.support.DependencyInjectionTestExecutionListener;
 import org.springframework.test.context.support.DirtiesContextTestExecutionListener;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,8 +54,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @DirtiesContext
 // The test closes its own context; listeners that publish to it afterwards are left out
-@TestExecutionListeners(listeners = { DependencyInjectionTestExecutionListener.class,
-		DirtiesContextTestExecutionListener.class }, mergeMode = MergeMode.REPLACE_DEFAULTS)
+@TestExecutionListeners(
+		listeners = { DependencyInjectionTestExecutionListener.class, DirtiesContextTestExecutionListener.class },
+		mergeMode = MergeMode.REPLACE_DEFAULTS)
 class WebServerPhaseOrderTests {
 
 	static final SlowUpstream upstream = SlowUpstream.start();

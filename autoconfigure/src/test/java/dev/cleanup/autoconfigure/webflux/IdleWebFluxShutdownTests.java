@@ -1,11 +1,10 @@
 package dev.cleanup.autoconfigure.webflux;
 
-import org.junit.jupiter.api.Test;
-
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;

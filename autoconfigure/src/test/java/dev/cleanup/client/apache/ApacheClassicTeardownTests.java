@@ -50,7 +50,9 @@ class ApacheClassicTeardownTests {
 		.create()
 		.build();
 
-	private final CloseableHttpClient client = HttpClients.custom().setConnectionManager(this.connectionManager).build();
+	private final CloseableHttpClient client = HttpClients.custom()
+		.setConnectionManager(this.connectionManager)
+		.build();
 
 	private final AtomicInteger tracked = new AtomicInteger();
 

@@ -112,8 +112,8 @@ public final class JdkHttpClientShutdownScenario {
 		print("detail", close.result().detail());
 	}
 
-	private static CompletableFuture<HttpResponse<String>> send(HttpClient client, SlowUpstream upstream,
-			String path, AtomicInteger inFlight) {
+	private static CompletableFuture<HttpResponse<String>> send(HttpClient client, SlowUpstream upstream, String path,
+			AtomicInteger inFlight) {
 		CompletableFuture<HttpResponse<String>> call = new CompletableFuture<>();
 		inFlight.incrementAndGet();
 		HttpRequest request = HttpRequest.newBuilder(upstream.uri(path)).build();

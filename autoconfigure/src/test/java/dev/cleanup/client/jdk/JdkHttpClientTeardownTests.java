@@ -154,7 +154,8 @@ class JdkHttpClientTeardownTests {
 		AtomicInteger count = new AtomicInteger();
 		ExecutorService executor = Executors.newFixedThreadPool(2, (runnable) -> {
 			Thread thread = new Thread(runnable, "jdk-teardown-test-" + count.incrementAndGet());
-			// As Executors.defaultThreadFactory(): not inherited from the client's daemons
+			// As Executors.defaultThreadFactory(): not inherited from the client's
+			// daemons
 			thread.setDaemon(false);
 			this.executorThreads.add(thread);
 			return thread;

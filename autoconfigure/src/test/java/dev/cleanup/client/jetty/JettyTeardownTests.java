@@ -117,7 +117,8 @@ class JettyTeardownTests {
 	void forcedCloseDoesNotWaitTheDefaultStopTimeoutForABusyClientThread() throws Exception {
 		// A client thread blocks until interrupted (user code run on the client's pool,
 		// such as a listener): with the pool's default stop timeout the stop would wait
-		// 2.5 s before interrupting it, past the engine's force bound. The forced close is
+		// 2.5 s before interrupting it, past the engine's force bound. The forced close
+		// is
 		// timed on its own: through the engine, a stall of the shared machine could push
 		// it past the 1 s bound and hide what is measured here.
 		CountDownLatch busy = new CountDownLatch(1);

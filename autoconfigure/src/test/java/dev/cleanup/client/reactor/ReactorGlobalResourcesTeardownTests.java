@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link ReactorGlobalResourcesTeardown}, with a real Reactor Netty client on
- * the global resources against a real server on 127.0.0.1. The only tests that touch
- * the global resources: each starts and ends with none alive.
+ * the global resources against a real server on 127.0.0.1. The only tests that touch the
+ * global resources: each starts and ends with none alive.
  *
  * @author cleanup contributors
  */

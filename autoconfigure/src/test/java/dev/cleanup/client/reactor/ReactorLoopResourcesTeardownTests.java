@@ -88,8 +88,8 @@ class ReactorLoopResourcesTeardownTests {
 		long start = System.nanoTime();
 		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		System.out.println("Loops disposed with quiet period " + teardown.quietPeriodUsed() + " in "
-				+ took.toMillis() + " ms");
+		System.out.println(
+				"Loops disposed with quiet period " + teardown.quietPeriodUsed() + " in " + took.toMillis() + " ms");
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ofSeconds(1));
 		// Netty keeps the loops for the whole quiet period
@@ -180,8 +180,8 @@ class ReactorLoopResourcesTeardownTests {
 
 	@Test
 	void timeoutMustBePositive() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ReactorLoopResourcesTeardown(this.loops,
-				this.calls, ReactorQuietPeriod.of(Duration.ZERO), Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReactorLoopResourcesTeardown(this.loops, this.calls,
+				ReactorQuietPeriod.of(Duration.ZERO), Duration.ZERO));
 	}
 
 	private ReactorLoopResourcesTeardown teardown(ReactorQuietPeriod quietPeriod) {

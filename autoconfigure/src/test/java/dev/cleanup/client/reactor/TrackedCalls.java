@@ -14,8 +14,8 @@ import dev.cleanup.test.StageClose;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Real Reactor Netty calls, counted in flight as the starter's filters count them, and
- * a helper to close a teardown through the engine.
+ * Real Reactor Netty calls, counted in flight as the starter's filters count them, and a
+ * helper to close a teardown through the engine.
  *
  * @author cleanup contributors
  */
@@ -35,9 +35,8 @@ final class TrackedCalls implements InFlightSource {
 	CompletableFuture<String> get(HttpClient client, URI uri) {
 		return client.get()
 			.uri(uri)
-			.responseSingle((response, body) -> body.asString()
-				.defaultIfEmpty("")
-				.map((text) -> response.status().code() + " " + text))
+			.responseSingle((response,
+					body) -> body.asString().defaultIfEmpty("").map((text) -> response.status().code() + " " + text))
 			.doOnSubscribe((subscription) -> this.inFlight.incrementAndGet())
 			.doFinally((signal) -> this.inFlight.decrementAndGet())
 			.toFuture();

@@ -3,6 +3,9 @@ package dev.cleanup.bench.jmh;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
+import dev.cleanup.tracking.InFlightCall;
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackedClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -13,10 +16,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-
-import dev.cleanup.tracking.InFlightCall;
-import dev.cleanup.tracking.InFlightCalls;
-import dev.cleanup.tracking.TrackedClient;
 
 /**
  * Per-call cost of in-flight tracking itself: {@link InFlightCalls#start} then

@@ -2,6 +2,9 @@ package dev.cleanup.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
+import dev.cleanup.tracking.TrackingExchangeFilterFunction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,10 +21,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.server.HttpServer;
-
-import dev.cleanup.tracking.InFlightCalls;
-import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
-import dev.cleanup.tracking.TrackingExchangeFilterFunction;
 
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;

@@ -8,6 +8,10 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
+import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
+import dev.cleanup.tracking.TrackingExchangeFilterFunction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,11 +23,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import reactor.core.publisher.Mono;
-
-import dev.cleanup.tracking.InFlightCalls;
-import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
-import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
-import dev.cleanup.tracking.TrackingExchangeFilterFunction;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -133,7 +132,8 @@ public class TrackingInterceptorBenchmark {
 
 	@Benchmark
 	public String webWithoutTracking() {
-		return this.exchange.exchange(this.clientRequest).flatMap((response) -> response.bodyToMono(String.class))
+		return this.exchange.exchange(this.clientRequest)
+			.flatMap((response) -> response.bodyToMono(String.class))
 			.block();
 	}
 

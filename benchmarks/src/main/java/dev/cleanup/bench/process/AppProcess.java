@@ -3,8 +3,8 @@ package dev.cleanup.bench.process;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import dev.cleanup.testsupport.LoggedProcess;
 
 /**
- * One application started as a child process from a command line, its output in a
- * file; stopped with SIGTERM and timed.
+ * One application started as a child process from a command line, its output in a file;
+ * stopped with SIGTERM and timed.
  *
  * @author cleanup contributors
  */
@@ -25,7 +25,8 @@ final class AppProcess implements AutoCloseable {
 
 	private static final Pattern PORT = Pattern.compile("(?:Tomcat|Netty) started on port (\\d+)");
 
-	static final Pattern STARTED = Pattern.compile("Started \\S+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");
+	static final Pattern STARTED = Pattern
+		.compile("Started \\S+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Shutdown of each variant with calls in flight at SIGTERM: starts
  * {@code /background?count=&delay=} calls, sends SIGTERM a second later and measures the
- * exit, how many calls completed, and how long after the last completed call the
- * process was gone. Variants are interleaved run by run. Prints one {@code RESULT} line
- * per variant.
+ * exit, how many calls completed, and how long after the last completed call the process
+ * was gone. Variants are interleaved run by run. Prints one {@code RESULT} line per
+ * variant.
  *
  * @author cleanup contributors
  */
@@ -52,7 +52,8 @@ public final class ShutdownBench {
 
 	private static void runOnce(AppProcess app, String label, int run, int count, int delay, int sigtermAfter,
 			Totals total) throws Exception {
-		// first calls initialize the clients; 404 where the app has no RestClient endpoint
+		// first calls initialize the clients; 404 where the app has no RestClient
+		// endpoint
 		app.get("/call/web?delay=0");
 		app.get("/call/rest?delay=0");
 		int started = 0;
@@ -83,9 +84,11 @@ public final class ShutdownBench {
 			total.afterLastMillis.add(millis);
 			afterLast = String.format("%.0f ms", millis);
 		}
-		System.out.printf("shutdown %s run %d: %d/%d calls completed, %d failed, exit %d ms after SIGTERM, %s after "
-				+ "the last call%n", label, run + 1, completed.size(), started, app.lines("call failed (").size(),
-				exit.toMillis(), afterLast);
+		System.out.printf(
+				"shutdown %s run %d: %d/%d calls completed, %d failed, exit %d ms after SIGTERM, %s after "
+						+ "the last call%n",
+				label, run + 1, completed.size(), started, app.lines("call failed (").size(), exit.toMillis(),
+				afterLast);
 	}
 
 	private static final class Totals {

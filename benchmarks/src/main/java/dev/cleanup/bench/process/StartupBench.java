@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Startup time of each variant: the JVM uptime at which Boot logs "Started ...",
- * variants interleaved run by run, their order reversed every other run so that a
- * machine getting slower or faster favours neither. Prints one {@code RESULT} line per
- * variant with the median in milliseconds and, for each two variants next to each other
- * on the command line, one with the median of the differences within each run (first
- * minus second): two starts a few seconds apart share the machine's state of the moment,
- * so their difference varies less than either start does.
+ * Startup time of each variant: the JVM uptime at which Boot logs "Started ...", variants
+ * interleaved run by run, their order reversed every other run so that a machine getting
+ * slower or faster favours neither. Prints one {@code RESULT} line per variant with the
+ * median in milliseconds and, for each two variants next to each other on the command
+ * line, one with the median of the differences within each run (first minus second): two
+ * starts a few seconds apart share the machine's state of the moment, so their difference
+ * varies less than either start does.
  *
  * @author cleanup contributors
  */
@@ -38,8 +38,9 @@ public final class StartupBench {
 				}
 			}
 		}
-		millis.forEach((label, values) -> System.out.printf("RESULT startup label=%s runs=%d median_ms=%.0f all_ms=%s%n",
-				label, values.size(), Variants.median(values), Variants.join(values)));
+		millis
+			.forEach((label, values) -> System.out.printf("RESULT startup label=%s runs=%d median_ms=%.0f all_ms=%s%n",
+					label, values.size(), Variants.median(values), Variants.join(values)));
 		List<String> labels = new ArrayList<>(millis.keySet());
 		for (int i = 0; i + 1 < labels.size(); i++) {
 			printDifference(labels.get(i), millis.get(labels.get(i)), labels.get(i + 1), millis.get(labels.get(i + 1)));
@@ -74,8 +75,8 @@ public final class StartupBench {
 
 	/**
 	 * Return the rank k for which the k-th smallest and the k-th largest of n values
-	 * bound their median with at least 95 % confidence, whatever their distribution:
-	 * the largest k with P(X < k) at most 2.5 % for X ~ Binomial(n, 1/2).
+	 * bound their median with at least 95 % confidence, whatever their distribution: the
+	 * largest k with P(X < k) at most 2.5 % for X ~ Binomial(n, 1/2).
 	 * @param n the number of values, at least 6
 	 * @return the rank, from 1
 	 */

@@ -19,7 +19,9 @@ public final class StartupFootprint {
 
 	private static final Pattern BEAN = Pattern.compile("\"scope\":\"");
 
-	/** The starter's classes and beans: its package, but not the sample's or the bench's. */
+	/**
+	 * The starter's classes and beans: its package, but not the sample's or the bench's.
+	 */
 	private static final Pattern OWN = Pattern.compile("dev\\.cleanup\\.(?!sample\\.|bench\\.)");
 
 	private static final Pattern OWN_BEAN_TYPE = Pattern.compile("\"type\":\"" + OWN.pattern());
@@ -46,10 +48,7 @@ public final class StartupFootprint {
 		if (!started.find() || !output.contains("[class,load]")) {
 			throw new IllegalStateException("Run the variant with -Xlog:class+load:stdout; output:\n" + output);
 		}
-		return output.substring(0, started.start())
-			.lines()
-			.filter((line) -> line.contains("[class,load]"))
-			.toList();
+		return output.substring(0, started.start()).lines().filter((line) -> line.contains("[class,load]")).toList();
 	}
 
 	private static int count(Pattern pattern, String text) {

@@ -18,15 +18,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Many participants in one stage: a non-web application registers participants whose
- * graceful close takes from 0.5 ms up to the slowest one's time, then closes its
- * context. Since a stage closes its participants in parallel, the whole shutdown should
- * take little more than the slowest participant. Prints one {@code RESULT} line with the
+ * graceful close takes from 0.5 ms up to the slowest one's time, then closes its context.
+ * Since a stage closes its participants in parallel, the whole shutdown should take
+ * little more than the slowest participant. Prints one {@code RESULT} line with the
  * median ratio of the context's close time to the slowest participant's.
  * <p>
  * Arguments: participants, slowest close in milliseconds, runs, and how long the context
  * runs before it is closed. Right after a start, the JIT compiler threads keep both cores
- * of a small machine busy for a few seconds and every close thread then waits longer to be
- * scheduled; a service that has been up closes without them.
+ * of a small machine busy for a few seconds and every close thread then waits longer to
+ * be scheduled; a service that has been up closes without them.
  *
  * @author cleanup contributors
  */
@@ -66,12 +66,17 @@ public class ParticipantScaleBench {
 				.max(Duration::compareTo)
 				.orElseThrow()
 				.toNanos() / 1e6;
-			long graceful = report.results().stream().filter((result) -> result.outcome().name().equals("GRACEFUL")).count();
+			long graceful = report.results()
+				.stream()
+				.filter((result) -> result.outcome().name().equals("GRACEFUL"))
+				.count();
 			closeMillis.add(took);
 			ratios.add(took / slowest);
-			System.out.printf("scale run %d: %d participants (%d graceful), context closed in %.0f ms (report after "
-					+ "%d ms), slowest participant %.0f ms, ratio %.2f%n", run + 1, report.results().size(), graceful,
-					took, report.duration().toMillis(), slowest, took / slowest);
+			System.out.printf(
+					"scale run %d: %d participants (%d graceful), context closed in %.0f ms (report after "
+							+ "%d ms), slowest participant %.0f ms, ratio %.2f%n",
+					run + 1, report.results().size(), graceful, took, report.duration().toMillis(), slowest,
+					took / slowest);
 		}
 		System.out.printf(
 				"RESULT scale participants=%d slowest_ms=%d runs=%d settle_ms=%d close_median_ms=%.0f ratio_median=%.2f "

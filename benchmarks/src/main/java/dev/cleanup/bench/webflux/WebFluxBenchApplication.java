@@ -24,8 +24,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The sample service on WebFlux: the same endpoints, answered without blocking, calling
- * the same kind of slow loopback upstream with WebClient. Logs the same
- * "Background web call completed" lines as the servlet sample.
+ * the same kind of slow loopback upstream with WebClient. Logs the same "Background web
+ * call completed" lines as the servlet sample.
  *
  * @author cleanup contributors
  */
@@ -68,9 +68,9 @@ public class WebFluxBenchApplication {
 				.runOn(this.loops)
 				.route((routes) -> routes
 					.get("/delay/{millis}",
-							(request, response) -> response.sendString(Mono
-								.delay(Duration.ofMillis(Long.parseLong(request.param("millis"))))
-								.map((tick) -> "upstream answered /delay/" + request.param("millis"))))
+							(request, response) -> response
+								.sendString(Mono.delay(Duration.ofMillis(Long.parseLong(request.param("millis"))))
+									.map((tick) -> "upstream answered /delay/" + request.param("millis"))))
 					.get("/hang", (request, response) -> response.sendString(Mono.never())))
 				.bindNow();
 			logger.info("Slow upstream listening on " + baseUri());
@@ -124,12 +124,12 @@ public class WebFluxBenchApplication {
 
 		private void done(@Nullable Throwable failure) {
 			if (failure == null) {
-				logger.info("Background web call completed (" + this.completed.incrementAndGet()
-						+ " completed so far)");
+				logger
+					.info("Background web call completed (" + this.completed.incrementAndGet() + " completed so far)");
 			}
 			else {
-				logger.warn("Background web call failed (" + this.failed.incrementAndGet() + " failed so far): "
-						+ failure);
+				logger.warn(
+						"Background web call failed (" + this.failed.incrementAndGet() + " failed so far): " + failure);
 			}
 		}
 
