@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.testsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -15,7 +15,7 @@ import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.core.ShutdownState;
 import dev.cleanup.core.Stage;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.testsupport.SlowUpstream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
-import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.HttpResources;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.cleanup.test.ChildJvm;
-import dev.cleanup.test.Jdks;
+import dev.cleanup.testsupport.ChildJvm;
+import dev.cleanup.testsupport.Jdks;
 import dev.cleanup.testsupport.LoggedProcess;
 import org.junit.jupiter.api.Test;
 

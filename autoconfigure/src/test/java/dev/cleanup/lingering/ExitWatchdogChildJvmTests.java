@@ -2,7 +2,7 @@ package dev.cleanup.lingering;
 
 import java.time.Duration;
 
-import dev.cleanup.test.ChildJvm;
+import dev.cleanup.testsupport.ChildJvm;
 import dev.cleanup.testsupport.LoggedProcess;
 import org.junit.jupiter.api.Test;
 

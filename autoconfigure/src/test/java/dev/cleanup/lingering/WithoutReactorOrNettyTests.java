@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import dev.cleanup.test.ChildJvm;
+import dev.cleanup.testsupport.ChildJvm;
 import dev.cleanup.testsupport.LoggedProcess;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package dev.cleanup.autoconfigure.clients;
 
 import java.time.Duration;
 
-import dev.cleanup.test.ChildJvm;
-import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.testsupport.ChildJvm;
 import dev.cleanup.testsupport.LoggedProcess;
+import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

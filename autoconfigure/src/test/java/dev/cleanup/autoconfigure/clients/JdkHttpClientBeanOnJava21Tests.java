@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.cleanup.test.ChildJvm;
-import dev.cleanup.test.Jdks;
-import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.testsupport.ChildJvm;
+import dev.cleanup.testsupport.Jdks;
 import dev.cleanup.testsupport.LoggedProcess;
+import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

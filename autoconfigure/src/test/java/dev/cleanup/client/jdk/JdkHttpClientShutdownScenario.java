@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
 import dev.cleanup.test.LiveThreadNames;
-import dev.cleanup.test.SlowUpstream;
 import dev.cleanup.test.StageClose;
+import dev.cleanup.testsupport.SlowUpstream;
 
 /**
  * Runs one {@link JdkHttpClientTeardown} scenario in a child JVM and prints what happened

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.cleanup.core.StageRunner;
-import dev.cleanup.test.ChildJvm;
-import dev.cleanup.test.Jdks;
+import dev.cleanup.testsupport.ChildJvm;
+import dev.cleanup.testsupport.Jdks;
 import dev.cleanup.testsupport.LoggedProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

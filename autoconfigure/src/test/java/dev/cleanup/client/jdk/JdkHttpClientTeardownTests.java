@@ -16,8 +16,8 @@ import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.StageRunner;
-import dev.cleanup.test.SlowUpstream;
 import dev.cleanup.test.StageClose;
+import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

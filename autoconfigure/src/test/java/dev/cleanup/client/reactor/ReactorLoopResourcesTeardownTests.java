@@ -12,7 +12,7 @@ import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.StageRunner;
 import dev.cleanup.test.LiveThreadNames;
-import dev.cleanup.test.SlowUpstream;
+import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;

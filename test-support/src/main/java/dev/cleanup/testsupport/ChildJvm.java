@@ -1,11 +1,9 @@
-package dev.cleanup.test;
+package dev.cleanup.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.cleanup.testsupport.LoggedProcess;
 
 /**
  * Starts a child JVM running a main class, for claims about process exit.

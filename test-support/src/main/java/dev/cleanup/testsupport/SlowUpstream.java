@@ -1,4 +1,4 @@
-package dev.cleanup.test;
+package dev.cleanup.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
