@@ -7,9 +7,12 @@ import dev.cleanup.client.apache.ApacheClassicTeardown;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Stage;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.core5.util.VersionInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -17,6 +20,7 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.HttpComponentsClientHttpConnectorBuilder;
 import org.springframework.http.client.reactive.HttpComponentsClientHttpConnector;
+import org.springframework.util.ClassUtils;
 
 /**
  * Finds Apache HttpClient 5 pools: client and connector beans, and the pools Boot's
@@ -33,7 +37,34 @@ final class ApacheClients {
 	 */
 	private static final ThreadLocal<PoolingAsyncClientConnectionManager> buildingConnector = new ThreadLocal<>();
 
+	/**
+	 * Whether Apache's builders tell the connection manager they were given
+	 * ({@code getConnManager()}, added in HttpClient 5.6): without it, the pools Boot's
+	 * builders create are still closed, but their figures are unknown.
+	 */
+	private static final boolean CONNECTION_MANAGER_GETTER = ClassUtils.hasMethod(HttpClientBuilder.class,
+			"getConnManager") && ClassUtils.hasMethod(HttpAsyncClientBuilder.class, "getConnManager");
+
 	private ApacheClients() {
+	}
+
+	/**
+	 * Say, once per application, what is off where the connection manager cannot be read.
+	 */
+	static void warnIfLimited() {
+		if (!CONNECTION_MANAGER_GETTER) {
+			Compatibility.switchedOff(
+					"Apache HttpClient 5 pool figures are off: the pools Boot's builders create are still drained "
+							+ "and closed, but only their tracked calls count as in use",
+					"httpclient5 " + version() + " has no HttpClientBuilder.getConnManager() (added in 5.6)",
+					"Upgrade org.apache.httpcomponents.client5:httpclient5 to 5.6 or later");
+		}
+	}
+
+	private static String version() {
+		VersionInfo info = VersionInfo.loadVersionInfo("org.apache.hc.client5",
+				HttpClientBuilder.class.getClassLoader());
+		return (info != null) ? info.getRelease() : "(version unknown)";
 	}
 
 	/**
@@ -61,7 +92,8 @@ final class ApacheClients {
 		ThreadLocal<PoolingHttpClientConnectionManager> building = new ThreadLocal<>();
 		builders.add(HttpComponentsClientHttpRequestFactoryBuilder.class,
 				(builder) -> builder.withHttpClientCustomizer((clientBuilder) -> {
-					if (clientBuilder.getConnManager() instanceof PoolingHttpClientConnectionManager manager) {
+					if (CONNECTION_MANAGER_GETTER
+							&& clientBuilder.getConnManager() instanceof PoolingHttpClientConnectionManager manager) {
 						building.set(manager);
 					}
 				}).withCustomizer((factory) -> {
@@ -84,7 +116,8 @@ final class ApacheClients {
 	static void addConnectorCapture(BuilderCaptures<ClientHttpConnectorBuilder<?>> builders) {
 		builders.add(HttpComponentsClientHttpConnectorBuilder.class,
 				(builder) -> builder.withHttpClientCustomizer((clientBuilder) -> {
-					if (clientBuilder.getConnManager() instanceof PoolingAsyncClientConnectionManager manager) {
+					if (CONNECTION_MANAGER_GETTER
+							&& clientBuilder.getConnManager() instanceof PoolingAsyncClientConnectionManager manager) {
 						buildingConnector.set(manager);
 					}
 				}));

@@ -9,6 +9,7 @@ import dev.cleanup.tracking.InFlightCalls;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +21,14 @@ import org.springframework.context.annotation.Import;
  * {@link org.springframework.context.SmartLifecycle} bean per stage, plus the tracking of
  * in-flight calls, the finding of client pools and the census of lingering work. It is
  * one auto-configuration, turned off by {@code cleanup.enabled=false}; the starter's
- * beans are its own parts, not meant to be replaced.
+ * beans are its own parts, not meant to be replaced. On a Spring Boot line it does not
+ * serve, {@link UnsupportedBootLineAutoConfiguration} stands in for it.
  *
  * @author cleanup contributors
  * @since 0.1.0
  */
 @AutoConfiguration
+@ConditionalOnClass(name = BootLines.BOOT_4)
 @ConditionalOnBooleanProperty(name = "cleanup.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CleanupProperties.class)
 @Import({ CleanupTrackingConfiguration.class, CleanupClientsConfiguration.class, CleanupLingeringConfiguration.class })

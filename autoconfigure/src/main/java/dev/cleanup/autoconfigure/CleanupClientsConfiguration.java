@@ -38,6 +38,7 @@ class CleanupClientsConfiguration {
 		ClientBeanParticipants beans = new ClientBeanParticipants(captures);
 		JdkClients.addBeanTypes(beans);
 		if (libraries.apache()) {
+			ApacheClients.warnIfLimited();
 			ApacheClients.addBeanTypes(beans, libraries.reactive());
 		}
 		if (libraries.jetty()) {
