@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
-import dev.cleanup.autoconfigure.CleanupProperties;
-import dev.cleanup.autoconfigure.ShutdownBudgetCalculator;
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantNames;
@@ -15,6 +14,7 @@ import dev.cleanup.core.ParticipantPolicy;
 import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
+import dev.cleanup.core.ShutdownPlan;
 import dev.cleanup.core.Stage;
 import dev.cleanup.tracking.InFlightCall;
 import dev.cleanup.tracking.InFlightCalls;
@@ -50,11 +50,9 @@ public class CleanupEndpoint {
 
 	private final InFlightCalls calls;
 
-	private final CleanupProperties properties;
-
-	private final ShutdownBudgetCalculator budgets;
-
 	private final PendingWork pendingWork;
+
+	private final Supplier<ShutdownPlan> plan;
 
 	private final Show showValues;
 
@@ -64,20 +62,19 @@ public class CleanupEndpoint {
 	 * Create an endpoint.
 	 * @param coordinator the shutdown coordinator
 	 * @param calls the in-flight calls
-	 * @param properties the cleanup properties
-	 * @param budgets computes the shutdown budget
 	 * @param pendingWork the timeout tasks and leaked threads
-	 * @param endpointProperties the endpoint's own properties
+	 * @param plan the shutdown plan as it stands when asked
+	 * @param showValues when to show query values of in-flight call URIs
+	 * @param roles the roles allowed to see them with {@link Show#WHEN_AUTHORIZED}
 	 */
-	public CleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, CleanupProperties properties,
-			ShutdownBudgetCalculator budgets, PendingWork pendingWork, CleanupEndpointProperties endpointProperties) {
+	public CleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, PendingWork pendingWork,
+			Supplier<ShutdownPlan> plan, Show showValues, Set<String> roles) {
 		this.coordinator = coordinator;
 		this.calls = calls;
-		this.properties = properties;
-		this.budgets = budgets;
 		this.pendingWork = pendingWork;
-		this.showValues = endpointProperties.getShowValues();
-		this.roles = Set.copyOf(endpointProperties.getRoles());
+		this.plan = plan;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
 	}
 
 	/**
@@ -96,9 +93,10 @@ public class CleanupEndpoint {
 		PendingWork.Snapshot pending = this.pendingWork.snapshot();
 		LeftOutDescriptor leftOut = new LeftOutDescriptor(inFlight.size() - listed.size(),
 				pending.lingeringTasksLeftOut(), pending.leakedThreadsLeftOut());
-		return new CleanupDescriptor(this.coordinator.state().name(), stages(),
+		ShutdownPlan plan = this.plan.get();
+		return new CleanupDescriptor(this.coordinator.state().name(), stages(plan),
 				this.coordinator.registry().participants().stream().map(this::describe).toList(), listed,
-				pending.lingeringTasks(), pending.pendingTimeouts(), pending.leakedThreads(), budget(), leftOut);
+				pending.lingeringTasks(), pending.pendingTimeouts(), pending.leakedThreads(), budget(plan), leftOut);
 	}
 
 	/**
@@ -125,25 +123,18 @@ public class CleanupEndpoint {
 		return this.pendingWork.cleanupNow(this.coordinator.registry().participants());
 	}
 
-	private List<StageDescriptor> stages() {
-		ParticipantPolicy policy = this.coordinator.policy();
-		List<StageDescriptor> stages = new ArrayList<>();
-		stages.add(new StageDescriptor("drain", this.properties.getDrain().getPhase(),
-				this.properties.getDrain().getTimeout().toMillis()));
-		stages.add(new StageDescriptor("close", this.properties.getClose().getPhase(),
-				policy.stageTimeout(Stage.CLOSE).toMillis()));
-		stages.add(new StageDescriptor("dispose", this.properties.getDispose().getPhase(),
-				policy.stageTimeout(Stage.DISPOSE).toMillis()));
-		stages.add(new StageDescriptor("report", CleanupProperties.REPORT_PHASE, 0));
-		return stages;
+	private static List<StageDescriptor> stages(ShutdownPlan plan) {
+		return plan.stages()
+			.stream()
+			.map((stage) -> new StageDescriptor(stage.name(), stage.phase(), stage.timeout().toMillis()))
+			.toList();
 	}
 
-	private BudgetDescriptor budget() {
-		ShutdownBudget budget = this.budgets.calculate();
-		Duration gracePeriod = this.properties.getTerminationGracePeriod();
+	private static BudgetDescriptor budget(ShutdownPlan plan) {
+		ShutdownBudget budget = plan.budget();
+		Duration gracePeriod = plan.terminationGracePeriod();
 		return new BudgetDescriptor(budget.worstCase().toMillis(),
-				(gracePeriod != null) ? gracePeriod.toMillis() : null,
-				(gracePeriod != null) ? budget.worstCase().compareTo(gracePeriod) <= 0 : null,
+				(gracePeriod != null) ? gracePeriod.toMillis() : null, plan.withinGracePeriod(),
 				budget.inboundDrain().toMillis(), budget.drain().toMillis(), budget.slowestClose().toMillis(),
 				budget.slowestDispose().toMillis(), ShutdownBudget.forcedBound().toMillis(), budget.arithmetic());
 	}

@@ -1,43 +1,208 @@
 package dev.cleanup.actuate;
 
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.docs.MeterDocumentation;
+
 /**
- * Names and descriptions of the starter's meters, documented in the README.
+ * The starter's meters, documented as Micrometer's own binders document theirs. Tags are
+ * bounded: {@code client} and {@code participant} carry a name only for named clients
+ * (beans or registered names) and {@value CleanupMetrics#CAPTURED} for everything the
+ * starter captured; no tag ever holds a URI.
  *
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class CleanupMeters {
+public enum CleanupMeters implements MeterDocumentation {
 
 	/**
-	 * Gauge of outbound calls in flight, tag {@code client}.
+	 * Outbound HTTP calls in flight.
 	 */
-	public static final String IN_FLIGHT = "cleanup.inflight";
+	IN_FLIGHT {
+		@Override
+		public String getName() {
+			return "cleanup.inflight";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "calls";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return new KeyName[] { Tag.CLIENT };
+		}
+
+		@Override
+		public String description() {
+			return "Outbound HTTP calls in flight";
+		}
+	},
 
 	/**
-	 * Gauge of lingering timeout tasks, tag {@code source}.
+	 * Timeout tasks that outlived their purpose. A source whose timer is gone loses its
+	 * gauge.
 	 */
-	public static final String LINGERING = "cleanup.lingering.tasks";
+	LINGERING_TASKS {
+		@Override
+		public String getName() {
+			return "cleanup.lingering.tasks";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "tasks";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return new KeyName[] { Tag.SOURCE };
+		}
+
+		@Override
+		public String description() {
+			return "Timeout tasks that outlived their purpose";
+		}
+	},
 
 	/**
-	 * Timer of participant closes, tags {@code participant}, {@code kind}, {@code stage},
-	 * {@code outcome}.
+	 * Time taken to close a participant on shutdown.
 	 */
-	public static final String CLOSE = "cleanup.close";
+	CLOSE {
+		@Override
+		public String getName() {
+			return "cleanup.close";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.TIMER;
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return new KeyName[] { Tag.PARTICIPANT, Tag.KIND, Tag.STAGE, Tag.OUTCOME };
+		}
+
+		@Override
+		public String description() {
+			return "Time taken to close a participant on shutdown";
+		}
+	},
 
 	/**
-	 * Counter of outbound calls cut by shutdown, tag {@code client}.
+	 * Outbound HTTP calls cut by shutdown.
 	 */
-	public static final String CUT = "cleanup.requests.cut";
+	REQUESTS_CUT {
+		@Override
+		public String getName() {
+			return "cleanup.requests.cut";
+		}
 
-	static final String IN_FLIGHT_DESCRIPTION = "Outbound HTTP calls in flight";
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
 
-	static final String LINGERING_DESCRIPTION = "Timeout tasks that outlived their purpose";
+		@Override
+		public String getBaseUnit() {
+			return "calls";
+		}
 
-	static final String CLOSE_DESCRIPTION = "Time taken to close a participant on shutdown";
+		@Override
+		public KeyName[] getKeyNames() {
+			return new KeyName[] { Tag.CLIENT };
+		}
 
-	static final String CUT_DESCRIPTION = "Outbound HTTP calls cut by shutdown";
+		@Override
+		public String description() {
+			return "Outbound HTTP calls cut by shutdown";
+		}
+	};
 
-	private CleanupMeters() {
+	/**
+	 * Return the meter's description.
+	 * @return the description
+	 */
+	public abstract String description();
+
+	/**
+	 * The tags of the starter's meters.
+	 */
+	public enum Tag implements KeyName {
+
+		/**
+		 * The bean or registered name of a client, or {@value CleanupMetrics#CAPTURED}.
+		 */
+		CLIENT {
+			@Override
+			public String asString() {
+				return "client";
+			}
+		},
+
+		/**
+		 * The participant's name for beans, registered names and shared pools, or
+		 * {@value CleanupMetrics#CAPTURED}.
+		 */
+		PARTICIPANT {
+			@Override
+			public String asString() {
+				return "participant";
+			}
+		},
+
+		/**
+		 * The client stack, such as {@code jetty-httpclient}.
+		 */
+		KIND {
+			@Override
+			public String asString() {
+				return "kind";
+			}
+		},
+
+		/**
+		 * The stage, {@code close} or {@code dispose}.
+		 */
+		STAGE {
+			@Override
+			public String asString() {
+				return "stage";
+			}
+		},
+
+		/**
+		 * How the close ended, such as {@code graceful} or {@code forced}.
+		 */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		},
+
+		/**
+		 * The source of timeout tasks, such as a scheduler's bean name.
+		 */
+		SOURCE {
+			@Override
+			public String asString() {
+				return "source";
+			}
+		}
+
 	}
 
 }

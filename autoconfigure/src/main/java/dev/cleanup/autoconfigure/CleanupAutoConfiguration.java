@@ -3,7 +3,9 @@ package dev.cleanup.autoconfigure;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.Stage;
+import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.ExitWatchdog;
+import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,11 +20,11 @@ import org.springframework.context.annotation.Import;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the staged shutdown of outbound
  * HTTP clients: the participant registry, the coordinator and one
- * {@link org.springframework.context.SmartLifecycle} bean per stage, plus the tracking of
- * in-flight calls, the finding of client pools and the census of lingering work. It is
- * one auto-configuration, turned off by {@code cleanup.enabled=false}; the starter's
- * beans are its own parts, not meant to be replaced. On a Spring Boot line it does not
- * serve, {@link UnsupportedBootLineAutoConfiguration} stands in for it.
+ * {@link org.springframework.context.SmartLifecycle} bean per {@link CleanupStage stage},
+ * plus the tracking of in-flight calls, the finding of client pools and the census of
+ * lingering work. It is turned off by {@code cleanup.enabled=false}; the starter's beans
+ * are its own parts, not meant to be replaced. On a Spring Boot line it does not serve,
+ * {@link UnsupportedBootLineAutoConfiguration} stands in for it.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -56,49 +58,48 @@ public final class CleanupAutoConfiguration {
 	}
 
 	@Bean
-	PoolCaptures cleanupPoolCaptures(ParticipantRegistry registry, InFlightCalls calls) {
-		return new PoolCaptures(registry, calls);
+	ShutdownPlanner cleanupShutdownPlanner(CleanupProperties properties, ShutdownCoordinator coordinator,
+			ConfigurableApplicationContext context) {
+		return new ShutdownPlanner(properties, coordinator, context);
 	}
 
 	@Bean
 	CleanupStageLifecycle cleanupDrainStage(CleanupProperties properties, ShutdownCoordinator coordinator,
 			ConfigurableApplicationContext context) {
-		return new CleanupStageLifecycle("drain", properties.getDrain().getPhase(), coordinator::drain, context);
+		return new CleanupStageLifecycle(CleanupStage.DRAIN, properties, coordinator::drain, context);
 	}
 
 	@Bean
 	CleanupStageLifecycle cleanupCloseStage(CleanupProperties properties, ShutdownCoordinator coordinator,
 			ConfigurableApplicationContext context) {
-		return new CleanupStageLifecycle("close", properties.getClose().getPhase(),
-				() -> coordinator.close(Stage.CLOSE), context);
+		return new CleanupStageLifecycle(CleanupStage.CLOSE, properties, () -> coordinator.close(Stage.CLOSE), context);
 	}
 
 	@Bean
 	CleanupStageLifecycle cleanupDisposeStage(CleanupProperties properties, ShutdownCoordinator coordinator,
 			ConfigurableApplicationContext context) {
-		return new CleanupStageLifecycle("dispose", properties.getDispose().getPhase(),
-				() -> coordinator.close(Stage.DISPOSE), context);
+		return new CleanupStageLifecycle(CleanupStage.DISPOSE, properties, () -> coordinator.close(Stage.DISPOSE),
+				context);
 	}
 
 	@Bean
 	CleanupStageLifecycle cleanupReportStage(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ConfigurableApplicationContext context) {
-		ShutdownReportLogger report = new ShutdownReportLogger(coordinator);
+			TimeoutTaskCensus tasks, ClientThreadCensus threads, ConfigurableApplicationContext context) {
+		ShutdownReportLogger report = new ShutdownReportLogger(coordinator, tasks, threads);
 		CleanupProperties.Watchdog watchdog = properties.getWatchdog();
 		Runnable work = (!watchdog.isEnabled()) ? report : () -> {
 			report.run();
 			// does nothing in a JVM shutdown, which ends the process anyway
 			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction()).start();
 		};
-		return new CleanupStageLifecycle("report", CleanupProperties.REPORT_PHASE, work, context);
+		return new CleanupStageLifecycle(CleanupStage.REPORT, properties, work, context);
 	}
 
 	@Bean
 	CleanupContextListener cleanupContextListener(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ConfigurableApplicationContext context) {
-		ShutdownBudgetCalculator budgets = new ShutdownBudgetCalculator(properties, coordinator, context);
-		return new CleanupContextListener(context, coordinator, new ShutdownPhaseTimeouts(properties, budgets, context),
-				new StartupWarnings(properties, budgets, coordinator.registry()));
+			ShutdownPlanner planner, ConfigurableApplicationContext context) {
+		return new CleanupContextListener(context, coordinator, new ShutdownPhaseTimeouts(properties, planner, context),
+				new StartupWarnings(properties, planner, coordinator.registry()));
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.cleanup.autoconfigure;
 
+import java.util.function.Predicate;
+
+import dev.cleanup.core.Outcome;
+import dev.cleanup.core.Participant;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.CommonPoolDelayedTaskSource;
@@ -8,7 +12,6 @@ import dev.cleanup.lingering.ReactorSchedulerTaskSource;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -25,8 +28,6 @@ import org.springframework.util.ClassUtils;
 class CleanupLingeringConfiguration {
 
 	private static final String SCHEDULERS = "reactor.core.scheduler.Schedulers";
-
-	private static final String HASHED_WHEEL_TIMER = "io.netty.util.HashedWheelTimer";
 
 	@Bean
 	TimeoutTaskCensus cleanupTimeoutTaskCensus(ShutdownCoordinator coordinator, InFlightCalls calls,
@@ -46,15 +47,15 @@ class CleanupLingeringConfiguration {
 	@Bean
 	ClientThreadCensus cleanupClientThreadCensus(ShutdownCoordinator coordinator) {
 		ClientThreadCensus census = new ClientThreadCensus();
-		coordinator.addResultListener((result) -> ClientThreadNames.recordClosed(census, result));
+		coordinator.addResultListener((result) -> {
+			// once a pool closed, its own threads still alive count as leaked
+			Participant participant = coordinator.registry().find(result.name());
+			Predicate<Thread> threads = (participant != null) ? participant.threads() : null;
+			if (threads != null && (result.outcome() == Outcome.GRACEFUL || result.outcome() == Outcome.FORCED)) {
+				census.poolClosed(result.name(), threads);
+			}
+		});
 		return census;
-	}
-
-	@Bean
-	static TimeoutTaskSourceBeans cleanupTimeoutTaskSourceBeans(ObjectProvider<TimeoutTaskCensus> census,
-			ResourceLoader resourceLoader) {
-		return new TimeoutTaskSourceBeans(census,
-				ClassUtils.isPresent(HASHED_WHEEL_TIMER, resourceLoader.getClassLoader()));
 	}
 
 }

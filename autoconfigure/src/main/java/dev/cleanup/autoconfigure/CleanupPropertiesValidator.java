@@ -62,35 +62,47 @@ final class CleanupPropertiesValidator {
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
+	/**
+	 * Check that the stages run in their order: each below the one before it (higher
+	 * phases stop first), and pools close only once the web server has stopped.
+	 */
 	private static void phases(CleanupProperties properties) {
-		int drain = properties.getDrain().getPhase();
-		int close = properties.getClose().getPhase();
-		int dispose = properties.getDispose().getPhase();
+		int close = CleanupStage.CLOSE.phase(properties);
 		if (close >= WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE) {
-			throw new InvalidCleanupPropertyException("cleanup.close.phase", close,
+			throw new InvalidCleanupPropertyException(CleanupStage.CLOSE.phaseProperty(), close,
 					"pools would close before the web server has stopped, while inbound requests still use them",
 					"write a phase below " + WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE
-							+ ", or remove it to use the default " + CleanupProperties.DEFAULT_CLOSE_PHASE + ".");
+							+ ", or remove it to use the default " + CleanupStage.CLOSE.defaultPhase() + ".");
 		}
-		if (drain <= close) {
-			throw new InvalidCleanupPropertyException("cleanup.drain.phase", drain,
-					"the drain stage must run before the close stage (phase " + close + "); higher phases stop first",
-					"write a phase above " + close + ", or remove it to use the default "
-							+ CleanupProperties.DEFAULT_DRAIN_PHASE + ".");
+		CleanupStage[] stages = CleanupStage.values();
+		for (int i = 1; i < stages.length; i++) {
+			CleanupStage earlier = stages[i - 1];
+			CleanupStage later = stages[i];
+			int earlierPhase = earlier.phase(properties);
+			int laterPhase = later.phase(properties);
+			if (laterPhase < earlierPhase) {
+				continue;
+			}
+			// name the earlier stage where it is the drain, which must come first, or
+			// where
+			// the later one is the report, which cannot be moved
+			if (earlier == CleanupStage.DRAIN || later == CleanupStage.REPORT) {
+				throw new InvalidCleanupPropertyException(earlier.phaseProperty(), earlierPhase,
+						"the " + earlier.configName() + " stage must run before " + describe(later) + " (phase "
+								+ laterPhase + "); higher phases stop first",
+						"write a phase above " + laterPhase + ", or remove it to use the default "
+								+ earlier.defaultPhase() + ".");
+			}
+			throw new InvalidCleanupPropertyException(later.phaseProperty(), laterPhase,
+					"the " + later.configName() + " stage must run after " + describe(earlier) + " (phase "
+							+ earlierPhase + "); lower phases stop later",
+					"write a phase below " + earlierPhase + ", or remove it to use the default " + later.defaultPhase()
+							+ ".");
 		}
-		if (dispose >= close) {
-			throw new InvalidCleanupPropertyException("cleanup.dispose.phase", dispose,
-					"the dispose stage must run after the close stage (phase " + close + "); lower phases stop later",
-					"write a phase below " + close + ", or remove it to use the default "
-							+ CleanupProperties.DEFAULT_DISPOSE_PHASE + ".");
-		}
-		if (dispose <= CleanupProperties.REPORT_PHASE) {
-			throw new InvalidCleanupPropertyException("cleanup.dispose.phase", dispose,
-					"the dispose stage must run before the shutdown report (phase " + CleanupProperties.REPORT_PHASE
-							+ ")",
-					"write a phase above " + CleanupProperties.REPORT_PHASE + ", or remove it to use the default "
-							+ CleanupProperties.DEFAULT_DISPOSE_PHASE + ".");
-		}
+	}
+
+	private static String describe(CleanupStage stage) {
+		return (stage == CleanupStage.REPORT) ? "the shutdown report" : "the " + stage.configName() + " stage";
 	}
 
 }

@@ -19,7 +19,7 @@ final class CleanupStageLifecycle implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(CleanupStageLifecycle.class);
 
-	private final String name;
+	private final CleanupStage stage;
 
 	private final int phase;
 
@@ -29,9 +29,10 @@ final class CleanupStageLifecycle implements SmartLifecycle {
 
 	private final AtomicBoolean done = new AtomicBoolean();
 
-	CleanupStageLifecycle(String name, int phase, Runnable work, ConfigurableApplicationContext context) {
-		this.name = name;
-		this.phase = phase;
+	CleanupStageLifecycle(CleanupStage stage, CleanupProperties properties, Runnable work,
+			ConfigurableApplicationContext context) {
+		this.stage = stage;
+		this.phase = stage.phase(properties);
 		this.work = work;
 		this.context = context;
 	}
@@ -61,7 +62,7 @@ final class CleanupStageLifecycle implements SmartLifecycle {
 			finally {
 				callback.run();
 			}
-		}, "cleanup-" + this.name);
+		}, "cleanup-" + this.stage.configName());
 		thread.setDaemon(true);
 		thread.start();
 	}
@@ -75,7 +76,7 @@ final class CleanupStageLifecycle implements SmartLifecycle {
 			this.work.run();
 		}
 		catch (Throwable ex) {
-			logger.error("Cleanup stage '" + this.name + "' failed", ex);
+			logger.error("Cleanup stage '" + this.stage.configName() + "' failed", ex);
 		}
 	}
 
@@ -98,8 +99,8 @@ final class CleanupStageLifecycle implements SmartLifecycle {
 		return this.phase;
 	}
 
-	String getName() {
-		return this.name;
+	CleanupStage getStage() {
+		return this.stage;
 	}
 
 }

@@ -1,13 +1,14 @@
 package dev.cleanup.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import dev.cleanup.client.PrivateField;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
 import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
 import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
 import dev.cleanup.tracking.TrackingExchangeFilterFunction;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -26,12 +27,38 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Tracks the in-flight calls of every RestClient, RestTemplate and WebClient built from
  * Boot's builders (HTTP service clients included, since Boot applies the same customizers
- * to them).
+ * to them), each on the pool behind it. Boot gives a builder its request factory or
+ * connector before it runs the customizers, so each customizer finds it there, in a
+ * private field of Spring's builder (Spring offers no getter). Where a field cannot be
+ * read, calls are still tracked, not on their pool, and one WARN says so.
  *
  * @author cleanup contributors
  */
 @Configuration(proxyBeanMethods = false)
 class CleanupTrackingConfiguration {
+
+	private static final String OFF = "Calls of clients built from Spring's builders are tracked, but not on "
+			+ "their pools, which are not closed by the starter";
+
+	private static final PrivateField REST_CLIENT_BUILDER_FACTORY = new PrivateField(
+			"org.springframework.web.client.DefaultRestClientBuilder", "requestFactory", OFF);
+
+	private static final PrivateField REST_TEMPLATE_FACTORY = new PrivateField(
+			"org.springframework.http.client.support.HttpAccessor", "requestFactory", OFF);
+
+	private static final PrivateField WEB_CLIENT_BUILDER_CONNECTOR = new PrivateField(
+			"org.springframework.web.reactive.function.client.DefaultWebClientBuilder", "connector", OFF);
+
+	/**
+	 * Return the request factory a {@code RestClient.Builder} or a {@code RestTemplate}
+	 * holds (for a template, not the intercepting one it wraps it in).
+	 * @param field the builder's or template's field
+	 * @param holder the builder or template
+	 * @return the factory, or {@code null} if none was set or it cannot be read
+	 */
+	private static @Nullable ClientHttpRequestFactory requestFactoryOf(PrivateField field, Object holder) {
+		return (field.read(holder) instanceof ClientHttpRequestFactory factory) ? factory : null;
+	}
 
 	/**
 	 * RestClient and RestTemplate, whose customizers come in one module of Boot.
@@ -43,60 +70,52 @@ class CleanupTrackingConfiguration {
 
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
-		RestClientCustomizer cleanupRestClientTracking(InFlightCalls calls, PoolCaptures captures) {
+		RestClientCustomizer cleanupRestClientTracking(ClientPools pools, InFlightCalls calls) {
 			return (builder) -> {
-				TrackedClient client = captures.clientForNextCustomizer("rest-client");
-				ClientHttpRequestFactory factory = captures.takeRecentFactory();
+				ClientHttpRequestFactory factory = requestFactoryOf(REST_CLIENT_BUILDER_FACTORY, builder);
+				if (factory instanceof TrackingClientHttpRequestFactory) {
+					return;
+				}
+				TrackedClient client = pools.trackedClientFor(factory, ClientPools.FACTORY, "rest-client");
 				if (factory != null) {
 					// wrapping the factory keeps request bodies unbuffered, unlike an
 					// interceptor
 					builder.requestFactory(new TrackingClientHttpRequestFactory(factory, calls, client));
 				}
 				else {
-					// a factory the starter did not see built: outermost, so retries
-					// count once
-					builder.requestInterceptors((interceptors) -> interceptors.add(0,
-							new TrackingClientHttpRequestInterceptor(calls, client)));
+					builder.requestInterceptors((interceptors) -> addOutermost(interceptors, calls, client));
 				}
 			};
 		}
 
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
-		RestTemplateCustomizer cleanupRestTemplateTracking(InFlightCalls calls, PoolCaptures captures) {
+		RestTemplateCustomizer cleanupRestTemplateTracking(ClientPools pools, InFlightCalls calls) {
 			return (restTemplate) -> {
-				TrackedClient client = captures.clientForNextCustomizer("rest-template");
-				ClientHttpRequestFactory factory = captures.takeRecentFactory();
-				if (factory != null && requestFactoryOf(restTemplate) == factory) {
+				ClientHttpRequestFactory factory = requestFactoryOf(REST_TEMPLATE_FACTORY, restTemplate);
+				if (factory instanceof TrackingClientHttpRequestFactory) {
+					return;
+				}
+				TrackedClient client = pools.trackedClientFor(factory, ClientPools.FACTORY, "rest-template");
+				if (factory != null) {
 					// wrapping the factory keeps request bodies unbuffered, unlike an
 					// interceptor
 					restTemplate.setRequestFactory(new TrackingClientHttpRequestFactory(factory, calls, client));
 				}
 				else {
-					// a factory the starter did not see built: outermost, so retries
-					// count once
-					restTemplate.getInterceptors().add(0, new TrackingClientHttpRequestInterceptor(calls, client));
+					addOutermost(restTemplate.getInterceptors(), calls, client);
 				}
 			};
 		}
 
 		/**
-		 * Return the request factory a template was given. With interceptors,
-		 * {@code getRequestFactory()} answers with an intercepting wrapper instead, so
-		 * the interceptors are set aside while it is asked, and put back in their order.
+		 * Track calls by an interceptor where the factory cannot be read: outermost, so
+		 * that a retrying interceptor's attempts count as one call.
 		 */
-		private static ClientHttpRequestFactory requestFactoryOf(RestTemplate restTemplate) {
-			List<ClientHttpRequestInterceptor> interceptors = restTemplate.getInterceptors();
-			if (interceptors.isEmpty()) {
-				return restTemplate.getRequestFactory();
-			}
-			List<ClientHttpRequestInterceptor> setAside = new ArrayList<>(interceptors);
-			interceptors.clear();
-			try {
-				return restTemplate.getRequestFactory();
-			}
-			finally {
-				interceptors.addAll(setAside);
+		private static void addOutermost(List<ClientHttpRequestInterceptor> interceptors, InFlightCalls calls,
+				TrackedClient client) {
+			if (interceptors.stream().noneMatch(TrackingClientHttpRequestInterceptor.class::isInstance)) {
+				interceptors.add(0, new TrackingClientHttpRequestInterceptor(calls, client));
 			}
 		}
 
@@ -108,9 +127,14 @@ class CleanupTrackingConfiguration {
 
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
-		WebClientCustomizer cleanupWebClientTracking(InFlightCalls calls, PoolCaptures captures) {
-			return (builder) -> builder.filters((filters) -> filters.add(0,
-					new TrackingExchangeFilterFunction(calls, captures.clientForNextCustomizer("web-client"))));
+		WebClientCustomizer cleanupWebClientTracking(ClientPools pools, InFlightCalls calls) {
+			return (builder) -> builder.filters((filters) -> {
+				if (filters.stream().noneMatch(TrackingExchangeFilterFunction.class::isInstance)) {
+					TrackedClient client = pools.trackedClientFor(WEB_CLIENT_BUILDER_CONNECTOR.read(builder),
+							ClientPools.CONNECTOR, "web-client");
+					filters.add(0, new TrackingExchangeFilterFunction(calls, client));
+				}
+			});
 		}
 
 	}

@@ -28,13 +28,13 @@ final class ShutdownPhaseTimeouts {
 
 	private final CleanupProperties properties;
 
-	private final ShutdownBudgetCalculator budgets;
+	private final ShutdownPlanner planner;
 
 	private final ApplicationContext context;
 
-	ShutdownPhaseTimeouts(CleanupProperties properties, ShutdownBudgetCalculator budgets, ApplicationContext context) {
+	ShutdownPhaseTimeouts(CleanupProperties properties, ShutdownPlanner planner, ApplicationContext context) {
 		this.properties = properties;
-		this.budgets = budgets;
+		this.planner = planner;
 		this.context = context;
 	}
 
@@ -48,16 +48,15 @@ final class ShutdownPhaseTimeouts {
 					+ " is not a DefaultLifecycleProcessor; make sure its shutdown timeouts let the cleanup stages finish");
 			return;
 		}
-		ShutdownBudget budget = this.budgets.calculate();
-		Duration floor = this.budgets.phaseTimeout();
-		set(lifecycleProcessor, this.properties.getDrain().getPhase(), budget.drain(), floor);
-		set(lifecycleProcessor, this.properties.getClose().getPhase(), budget.closeStage(), floor);
-		set(lifecycleProcessor, this.properties.getDispose().getPhase(), budget.disposeStage(), floor);
-	}
-
-	private static void set(DefaultLifecycleProcessor processor, int phase, Duration stage, Duration floor) {
-		Duration timeout = stage.plus(MARGIN);
-		processor.setTimeoutForShutdownPhase(phase, Math.max(timeout.toMillis(), floor.toMillis()));
+		ShutdownBudget budget = this.planner.budget();
+		Duration floor = this.planner.phaseTimeout();
+		for (CleanupStage stage : CleanupStage.values()) {
+			Duration longest = stage.longest(budget);
+			if (longest != null) {
+				long timeout = Math.max(longest.plus(MARGIN).toMillis(), floor.toMillis());
+				lifecycleProcessor.setTimeoutForShutdownPhase(stage.phase(this.properties), timeout);
+			}
+		}
 	}
 
 }

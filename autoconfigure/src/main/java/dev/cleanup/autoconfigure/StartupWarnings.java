@@ -23,13 +23,13 @@ final class StartupWarnings {
 
 	private final CleanupProperties properties;
 
-	private final ShutdownBudgetCalculator budgets;
+	private final ShutdownPlanner planner;
 
 	private final ParticipantRegistry registry;
 
-	StartupWarnings(CleanupProperties properties, ShutdownBudgetCalculator budgets, ParticipantRegistry registry) {
+	StartupWarnings(CleanupProperties properties, ShutdownPlanner planner, ParticipantRegistry registry) {
 		this.properties = properties;
-		this.budgets = budgets;
+		this.planner = planner;
 		this.registry = registry;
 	}
 
@@ -46,7 +46,7 @@ final class StartupWarnings {
 		if (gracePeriod == null) {
 			return;
 		}
-		ShutdownBudget budget = this.budgets.calculate();
+		ShutdownBudget budget = this.planner.budget();
 		if (budget.worstCase().compareTo(gracePeriod) > 0) {
 			logger.warn("Worst-case shutdown of " + budget.worstCase().toMillis()
 					+ " ms exceeds cleanup.termination-grace-period of " + gracePeriod.toMillis() + " ms: "

@@ -1,5 +1,7 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.client.Compatibility;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -13,6 +13,12 @@ import java.util.List;
 public interface InFlightSource {
 
 	/**
+	 * A source that never has a call in flight: for participants whose calls are not
+	 * tracked.
+	 */
+	InFlightSource NONE = () -> 0;
+
+	/**
 	 * Return the number of calls in flight now. Must be cheap and must not block.
 	 * @return the number of calls in flight
 	 */

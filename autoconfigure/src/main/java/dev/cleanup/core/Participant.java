@@ -6,14 +6,16 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One closable thing: a name, a kind, a stage, a timeout and a {@link Teardown}. A
- * participant built with {@link Builder#weak} holds its resource weakly and drops out
- * once the resource is garbage collected.
+ * One closable thing: a name, a kind, a stage, a timeout and a {@link Teardown}, with the
+ * outbound calls tracked on it and the threads it owns, where known. A participant built
+ * with {@link Builder#weak} holds its resource weakly and drops out once the resource is
+ * garbage collected.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -32,6 +34,10 @@ public final class Participant {
 
 	private final @Nullable WeakReference<?> reference;
 
+	private final InFlightSource inFlight;
+
+	private final @Nullable Predicate<Thread> threads;
+
 	private final AtomicBoolean closeStarted = new AtomicBoolean();
 
 	private final AtomicReference<@Nullable CloseResult> lastResult = new AtomicReference<>();
@@ -43,6 +49,8 @@ public final class Participant {
 		this.timeout = builder.timeout;
 		this.teardown = Objects.requireNonNull(builder.teardown, "A teardown is required");
 		this.reference = builder.reference;
+		this.inFlight = builder.inFlight;
+		this.threads = builder.threads;
 	}
 
 	/**
@@ -111,18 +119,59 @@ public final class Participant {
 	}
 
 	/**
-	 * Return the pool usage, {@link PoolUsage#UNKNOWN} if unknown or collected. Errors
-	 * are contained.
+	 * Return the outbound calls tracked on this participant.
+	 * @return the calls, none for a participant whose calls are not tracked
+	 */
+	public InFlightSource inFlight() {
+		return this.inFlight;
+	}
+
+	/**
+	 * Return which live threads belong to this participant's resource, so that those
+	 * still alive once it closed can be listed.
+	 * @return the predicate, or {@code null} if its threads cannot be told apart
+	 */
+	public @Nullable Predicate<Thread> threads() {
+		return this.threads;
+	}
+
+	/**
+	 * Return the pool usage, {@link PoolUsage#UNKNOWN} if unknown or collected. Where the
+	 * pool cannot tell how much of it is in use, its tracked calls in flight are the
+	 * number in use. Errors are contained.
 	 * @return the usage
 	 */
 	public PoolUsage usage() {
 		try {
-			Teardown teardown = this.teardown.get();
-			return (teardown != null) ? teardown.usage() : PoolUsage.UNKNOWN;
+			return usage(this.teardown.get());
 		}
 		catch (RuntimeException ex) {
 			return PoolUsage.UNKNOWN;
 		}
+	}
+
+	/**
+	 * Whether nothing of this participant is in use: no tracked call in flight, and the
+	 * pool reports nothing in use or pending. The engine waits for this before a graceful
+	 * close. Errors count as idle, so that a broken pool cannot hold a stage.
+	 * @param teardown the participant's teardown
+	 * @return {@code true} if idle
+	 */
+	boolean isIdle(Teardown teardown) {
+		try {
+			return this.inFlight.inFlightCount() <= 0 && !usage(teardown).isBusy();
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+	}
+
+	private PoolUsage usage(@Nullable Teardown teardown) {
+		PoolUsage usage = (teardown != null) ? teardown.usage() : PoolUsage.UNKNOWN;
+		if (usage.inUse() >= 0 || this.inFlight == InFlightSource.NONE) {
+			return usage;
+		}
+		return new PoolUsage(this.inFlight.inFlightCount(), usage.idle(), usage.pending(), usage.max());
 	}
 
 	/**
@@ -156,6 +205,8 @@ public final class Participant {
 		builder.timeout = this.timeout;
 		builder.teardown = this.teardown;
 		builder.reference = this.reference;
+		builder.inFlight = this.inFlight;
+		builder.threads = this.threads;
 		return new Participant(builder, name);
 	}
 
@@ -180,6 +231,10 @@ public final class Participant {
 		private @Nullable Supplier<@Nullable Teardown> teardown;
 
 		private @Nullable WeakReference<?> reference;
+
+		private InFlightSource inFlight = InFlightSource.NONE;
+
+		private @Nullable Predicate<Thread> threads;
 
 		private Builder(String name) {
 			this.name = name;
@@ -251,6 +306,28 @@ public final class Participant {
 				return (referent != null) ? adapter.apply(referent) : null;
 			};
 			this.reference = reference;
+			return this;
+		}
+
+		/**
+		 * Set the outbound calls tracked on this participant: the engine waits for them
+		 * before a graceful close, and counts them as in use where the pool cannot tell.
+		 * @param inFlight the calls
+		 * @return this builder
+		 */
+		public Builder inFlight(InFlightSource inFlight) {
+			this.inFlight = Objects.requireNonNull(inFlight, "inFlight must not be null");
+			return this;
+		}
+
+		/**
+		 * Set which live threads belong to the resource. The predicate must not hold the
+		 * resource.
+		 * @param threads the predicate
+		 * @return this builder
+		 */
+		public Builder threads(Predicate<Thread> threads) {
+			this.threads = threads;
 			return this;
 		}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,30 @@ public class ParticipantRegistry {
 			sweepIfDue();
 			String name = uniqueName(participant.name());
 			registered = name.equals(participant.name()) ? participant : participant.withName(name);
+			this.participants.put(name, registered);
+		}
+		this.listeners.forEach((listener) -> listener.accept(registered));
+		return registered;
+	}
+
+	/**
+	 * Register a participant built for the unique name the registry gives it, for
+	 * participants whose parts (such as the client its calls are tracked on) carry the
+	 * name.
+	 * @param baseName the name to derive the unique name from
+	 * @param factory builds the participant for its unique name, which it must keep
+	 * @return the registered participant
+	 */
+	public Participant register(String baseName, Function<String, Participant> factory) {
+		Participant registered;
+		synchronized (this.participants) {
+			sweepIfDue();
+			String name = uniqueName(ParticipantNames.sanitize(baseName));
+			registered = factory.apply(name);
+			if (!registered.name().equals(name)) {
+				throw new IllegalArgumentException(
+						"Participant '" + registered.name() + "' must keep the name it was given, '" + name + "'");
+			}
 			this.participants.put(name, registered);
 		}
 		this.listeners.forEach((listener) -> listener.accept(registered));

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -169,12 +170,23 @@ public class ShutdownCoordinator {
 	}
 
 	/**
+	 * Finish the shutdown with nothing left behind to report.
+	 * @return the report
+	 * @see #finish(Supplier)
+	 */
+	public ShutdownReport finish() {
+		return finish(() -> ShutdownReport.Leftovers.NONE);
+	}
+
+	/**
 	 * Finish the shutdown: note participants registered after their stage ran, move to
-	 * {@link ShutdownState#CLOSED} and return the report. Later calls return the same
-	 * report.
+	 * {@link ShutdownState#CLOSED} and return the report, with what was left behind.
+	 * Later calls return the same report.
+	 * @param leftovers tells what was left behind once every participant is closed;
+	 * errors are contained
 	 * @return the report
 	 */
-	public synchronized ShutdownReport finish() {
+	public synchronized ShutdownReport finish(Supplier<ShutdownReport.Leftovers> leftovers) {
 		ShutdownReport existing = this.report;
 		if (existing != null) {
 			return existing;
@@ -198,8 +210,16 @@ public class ShutdownCoordinator {
 				// A broken source must not stop the report
 			}
 		}
+		ShutdownReport.Leftovers left;
+		try {
+			left = leftovers.get();
+		}
+		catch (RuntimeException ex) {
+			// A broken census must not stop the report
+			left = ShutdownReport.Leftovers.NONE;
+		}
 		ShutdownReport report = new ShutdownReport(Duration.ofNanos(System.nanoTime() - this.shutdownStartNanos),
-				this.drainResult, List.copyOf(this.results), List.copyOf(cutCalls));
+				this.drainResult, List.copyOf(this.results), List.copyOf(cutCalls), left);
 		this.report = report;
 		return report;
 	}

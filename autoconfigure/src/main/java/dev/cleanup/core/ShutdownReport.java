@@ -4,16 +4,31 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What happened during one shutdown: the drain and every participant's outcome.
+ * What happened during one shutdown: the drain, every participant's outcome, the calls
+ * shutdown cut, and what was left behind.
  *
  * @param duration time from the start of shutdown to the report
  * @param drain how the drain ended
  * @param results every participant's result, in the order they were closed
  * @param cutCalls the outbound calls shutdown cut
+ * @param leftovers timeout tasks and client threads still there when the report was
+ * written
  * @author cleanup contributors
  * @since 0.1.0
  */
-public record ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results, List<CutCall> cutCalls) {
+public record ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results, List<CutCall> cutCalls,
+		Leftovers leftovers) {
+
+	/**
+	 * Create a report with nothing left behind.
+	 * @param duration time from the start of shutdown to the report
+	 * @param drain how the drain ended
+	 * @param results every participant's result
+	 * @param cutCalls the outbound calls shutdown cut
+	 */
+	public ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results, List<CutCall> cutCalls) {
+		this(duration, drain, results, cutCalls, Leftovers.NONE);
+	}
 
 	/**
 	 * Return the results that were not graceful or skipped.
@@ -48,6 +63,7 @@ public record ShutdownReport(Duration duration, DrainResult drain, List<CloseRes
 		for (CutCall call : this.cutCalls) {
 			text.append(System.lineSeparator()).append("    ").append(call.describe());
 		}
+		this.leftovers.appendTo(text);
 		return text.toString();
 	}
 
@@ -72,6 +88,68 @@ public record ShutdownReport(Duration duration, DrainResult drain, List<CloseRes
 		return "Participant '" + result.name() + "' (" + result.kind().displayName() + ") in stage "
 				+ result.stage().configName() + ": " + result.outcome().displayName() + " after "
 				+ result.duration().toMillis() + " ms" + ((result.detail() != null) ? ": " + result.detail() : "");
+	}
+
+	/**
+	 * Timeout tasks and client threads still there when the report was written: once
+	 * shutdown started, every queued timeout task lingers, and a client thread alive
+	 * after its pool closed is leaked. Lists are bounded; what they leave out is counted.
+	 *
+	 * @param lingeringTasks how many timeout tasks linger
+	 * @param listedTasks some of them, described
+	 * @param leakedThreads client threads alive after their pool closed, described
+	 * @param leakedThreadsLeftOut how many more were found but not listed
+	 */
+	public record Leftovers(long lingeringTasks, List<String> listedTasks, List<String> leakedThreads,
+			int leakedThreadsLeftOut) {
+
+		/**
+		 * Nothing left behind.
+		 */
+		public static final Leftovers NONE = new Leftovers(0, List.of(), List.of(), 0);
+
+		public Leftovers {
+			listedTasks = List.copyOf(listedTasks);
+			leakedThreads = List.copyOf(leakedThreads);
+		}
+
+		/**
+		 * Whether anything was left behind.
+		 * @return {@code true} if a task lingers or a thread leaked
+		 */
+		public boolean any() {
+			return this.lingeringTasks > 0 || !this.leakedThreads.isEmpty() || this.leakedThreadsLeftOut > 0;
+		}
+
+		void appendTo(StringBuilder text) {
+			if (this.lingeringTasks > 0) {
+				text.append(System.lineSeparator())
+					.append("  lingering ")
+					.append(this.lingeringTasks)
+					.append(" timeout task(s)");
+				this.listedTasks.forEach((task) -> text.append(System.lineSeparator()).append("    ").append(task));
+				long more = this.lingeringTasks - this.listedTasks.size();
+				if (more > 0) {
+					text.append(System.lineSeparator()).append("    (").append(more).append(" more not listed)");
+				}
+			}
+			int leaked = this.leakedThreads.size() + this.leakedThreadsLeftOut;
+			if (leaked > 0) {
+				text.append(System.lineSeparator())
+					.append("  threads  ")
+					.append(leaked)
+					.append(" client thread(s) alive after their pool closed");
+				this.leakedThreads
+					.forEach((thread) -> text.append(System.lineSeparator()).append("    ").append(thread));
+				if (this.leakedThreadsLeftOut > 0) {
+					text.append(System.lineSeparator())
+						.append("    (")
+						.append(this.leakedThreadsLeftOut)
+						.append(" more not listed)");
+				}
+			}
+		}
+
 	}
 
 }

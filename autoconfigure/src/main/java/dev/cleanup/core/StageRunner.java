@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Closes the participants of one stage in parallel, each on a daemon thread of its own
- * and under its own deadline: graceful first, forced when the timeout passes. A close
- * that hangs is abandoned, so the stage ends within its slowest participant's timeout
- * plus {@link #FORCE_TIMEOUT}.
+ * and under its own deadline: graceful first (wait until nothing of the participant is in
+ * use, then close), forced when the timeout passes. The wait is the engine's, written
+ * once here: a {@link Teardown} only says how much of its pool is in use and how to close
+ * it. A close that hangs is abandoned, so the stage ends within its slowest participant's
+ * timeout plus {@link #FORCE_TIMEOUT}.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -117,7 +119,15 @@ public final class StageRunner {
 				return;
 			}
 			this.teardown = teardown;
-			this.graceful = DaemonTask.start(threadName(stage), () -> teardown.closeGracefully(this.deadline));
+			this.graceful = DaemonTask.start(threadName(stage), () -> closeGracefully(participant, teardown));
+		}
+
+		/**
+		 * The graceful close: wait until nothing of the participant is in use, then let
+		 * its teardown close it.
+		 */
+		private boolean closeGracefully(Participant participant, Teardown teardown) throws Exception {
+			return this.deadline.await(() -> participant.isIdle(teardown)) && teardown.closeGracefully(this.deadline);
 		}
 
 		void awaitGraceful() {

@@ -3,10 +3,13 @@ package dev.cleanup.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How to close one participant. Implementations need not be thread-safe against
- * themselves: the engine calls each method from one thread at a time, but it may call
- * {@link #closeForcibly()} while an abandoned {@link #closeGracefully(Deadline)} still
- * runs on another thread.
+ * How to close one participant. The engine waits, until the graceful deadline, for the
+ * participant to be idle (no tracked call in flight, and {@link #usage()} showing nothing
+ * in use or pending) and only then calls {@link #closeGracefully(Deadline)}; if it never
+ * becomes idle, the engine calls {@link #closeForcibly()} instead. Implementations need
+ * not be thread-safe against themselves: the engine calls each method from one thread at
+ * a time, but it may call {@link #closeForcibly()} while an abandoned
+ * {@link #closeGracefully(Deadline)} still runs on another thread.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -15,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 public interface Teardown {
 
 	/**
-	 * Close gracefully: wait, until the deadline, for work in progress to end, then
-	 * close. The engine interrupts this method when the deadline passes and abandons it
-	 * if it does not return.
+	 * Close gracefully, once the participant is idle: let work the engine cannot see
+	 * finish until the deadline, then close. The engine interrupts this method when the
+	 * deadline passes and abandons it if it does not return.
 	 * @param deadline when the graceful close must have finished
 	 * @return {@code true} if closed gracefully, {@code false} if work was still in
 	 * progress when the deadline passed (the engine then forces the close)
@@ -36,7 +39,9 @@ public interface Teardown {
 	}
 
 	/**
-	 * Return what is known of the pool's usage. Must be cheap and must not block.
+	 * Return what the pool itself knows of its usage; where it cannot tell the number in
+	 * use, the participant's tracked calls stand in for it. Must be cheap and must not
+	 * block.
 	 * @return the usage, {@link PoolUsage#UNKNOWN} if nothing is known
 	 */
 	default PoolUsage usage() {

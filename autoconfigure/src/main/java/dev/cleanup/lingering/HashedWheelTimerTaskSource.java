@@ -56,6 +56,11 @@ public final class HashedWheelTimerTaskSource implements TimeoutTaskSource {
 	}
 
 	@Override
+	public boolean isGone() {
+		return this.timer.get() == null;
+	}
+
+	@Override
 	public TimeoutTaskSnapshot snapshot(int lingeringLimit, int pendingLimit) {
 		try {
 			HashedWheelTimer timer = this.timer.get();

@@ -36,6 +36,8 @@ public final class TimeoutTaskCensus {
 
 	private final List<Consumer<TimeoutTaskSource>> sourceListeners = new CopyOnWriteArrayList<>();
 
+	private final List<Consumer<TimeoutTaskSource>> removalListeners = new CopyOnWriteArrayList<>();
+
 	private final BooleanSupplier contextClosing;
 
 	private final int lingeringLimit;
@@ -85,12 +87,49 @@ public final class TimeoutTaskCensus {
 	}
 
 	/**
+	 * Add a listener told of every source removed, for example to remove its meter.
+	 * @param listener the listener
+	 */
+	public void addRemovalListener(Consumer<TimeoutTaskSource> listener) {
+		this.removalListeners.add(listener);
+	}
+
+	/**
 	 * Remove a source, for example once the timer it reads was stopped.
 	 * @param source the source
 	 * @return {@code true} if it was known
 	 */
 	public boolean removeSource(TimeoutTaskSource source) {
-		return this.sources.remove(source);
+		boolean removed = this.sources.remove(source);
+		if (removed) {
+			for (Consumer<TimeoutTaskSource> listener : this.removalListeners) {
+				try {
+					listener.accept(source);
+				}
+				catch (RuntimeException ex) {
+					logger.debug("Removal listener failed for timeout task source " + source.name(), ex);
+				}
+			}
+		}
+		return removed;
+	}
+
+	/**
+	 * Drop the sources whose timers or executors are gone.
+	 */
+	private void dropGoneSources() {
+		for (TimeoutTaskSource source : this.sources) {
+			boolean gone;
+			try {
+				gone = source.isGone();
+			}
+			catch (RuntimeException ex) {
+				gone = false;
+			}
+			if (gone) {
+				removeSource(source);
+			}
+		}
 	}
 
 	/**
@@ -106,6 +145,7 @@ public final class TimeoutTaskCensus {
 	 * @return the report
 	 */
 	public TimeoutTaskReport report() {
+		dropGoneSources();
 		boolean closing = isClosing();
 		BoundedNearest lingering = new BoundedNearest(this.lingeringLimit);
 		long lingeringCount = 0;

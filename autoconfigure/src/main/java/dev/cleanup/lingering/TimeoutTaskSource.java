@@ -27,6 +27,15 @@ public interface TimeoutTaskSource {
 	TimeoutTaskSnapshot snapshot(int lingeringLimit, int pendingLimit);
 
 	/**
+	 * Whether what this source reads is gone, for example a timer held weakly that was
+	 * garbage collected: the census then drops the source, and its meters go with it.
+	 * @return {@code true} once gone for good
+	 */
+	default boolean isGone() {
+		return false;
+	}
+
+	/**
 	 * Remove the tasks that are known to linger and are safe to remove, such as cancelled
 	 * tasks still in their queue. Never removes a live call's timeout or a user's
 	 * scheduled job. Sources that cannot remove anything return

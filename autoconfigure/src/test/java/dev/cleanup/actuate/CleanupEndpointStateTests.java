@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
+import dev.cleanup.autoconfigure.CleanupEndpointAutoConfiguration;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.cleanup.actuate.CleanupEndpointAutoConfiguration;
-import dev.cleanup.actuate.CleanupMetricsAutoConfiguration;
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
@@ -68,15 +66,14 @@ class CleanupAutoConfigurationTests {
 	}
 
 	@Test
-	void addsTwoBeanPostProcessorsWhateverTheClientStacks() {
+	void addsOneBeanPostProcessorWhateverTheClientStacks() {
 		// every stack is on the test class path; a post-processor sees every bean's
-		// creation,
-		// so the starter has one for client beans and one for scheduler beans, not one
+		// creation, so the starter has one for pools and timers of all stacks, not one
 		// per type
 		this.contextRunner.withConfiguration(ClientAutoConfigurations.with()).run((context) -> {
 			Map<String, BeanPostProcessor> processors = context.getBeansOfType(BeanPostProcessor.class);
 			processors.values().removeIf((processor) -> !processor.getClass().getName().startsWith("dev.cleanup"));
-			assertThat(processors).containsOnlyKeys("cleanupClientBeans", "cleanupTimeoutTaskSourceBeans");
+			assertThat(processors).containsOnlyKeys("cleanupBeanPostProcessor");
 		});
 	}
 

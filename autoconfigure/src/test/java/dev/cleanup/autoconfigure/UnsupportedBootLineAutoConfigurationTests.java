@@ -1,7 +1,5 @@
 package dev.cleanup.autoconfigure;
 
-import dev.cleanup.actuate.CleanupEndpointAutoConfiguration;
-import dev.cleanup.actuate.CleanupMetricsAutoConfiguration;
 import dev.cleanup.core.ShutdownCoordinator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,7 +1,6 @@
 package dev.cleanup.client.apache;
 
 import dev.cleanup.core.Deadline;
-import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Teardown;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -32,34 +31,27 @@ public final class ApacheClassicTeardown implements Teardown {
 
 	private final @Nullable PoolingHttpClientConnectionManager connectionManager;
 
-	private final InFlightSource inFlight;
-
 	/**
 	 * Create a teardown for the given client.
 	 * @param client the client
 	 * @param connectionManager the client's connection manager, or {@code null} if
 	 * unknown
-	 * @param inFlight the calls of this client in flight, {@code () -> 0} if not tracked
 	 */
 	public ApacheClassicTeardown(CloseableHttpClient client,
-			@Nullable PoolingHttpClientConnectionManager connectionManager, InFlightSource inFlight) {
+			@Nullable PoolingHttpClientConnectionManager connectionManager) {
 		this.client = client;
 		this.connectionManager = connectionManager;
-		this.inFlight = inFlight;
 	}
 
 	@Override
-	public boolean closeGracefully(Deadline deadline) throws InterruptedException {
-		if (!deadline.await(this::isIdle)) {
-			return false;
-		}
-		close(CloseMode.GRACEFUL);
+	public boolean closeGracefully(Deadline deadline) {
+		this.client.close(CloseMode.GRACEFUL);
 		return true;
 	}
 
 	@Override
 	public boolean closeForcibly() {
-		close(CloseMode.IMMEDIATE);
+		this.client.close(CloseMode.IMMEDIATE);
 		return true;
 	}
 
@@ -70,20 +62,7 @@ public final class ApacheClassicTeardown implements Teardown {
 
 	@Override
 	public PoolUsage usage() {
-		return ApachePools.usage(this.connectionManager, this.inFlight);
-	}
-
-	private boolean isIdle() {
-		return ApachePools.isIdle(this.connectionManager, this.inFlight);
-	}
-
-	private void close(CloseMode mode) {
-		// Closes the manager too, unless it was built as shared; both closes are
-		// idempotent
-		this.client.close(mode);
-		if (this.connectionManager != null && !this.connectionManager.isClosed()) {
-			this.connectionManager.close(mode);
-		}
+		return ApachePools.usage(this.connectionManager);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.cleanup.client.apache;
 
-import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.PoolUsage;
 import org.apache.hc.core5.pool.ConnPoolControl;
 import org.apache.hc.core5.pool.PoolStats;
@@ -18,16 +17,12 @@ final class ApachePools {
 	private ApachePools() {
 	}
 
-	static PoolUsage usage(@Nullable ConnPoolControl<?> pool, InFlightSource inFlight) {
+	static PoolUsage usage(@Nullable ConnPoolControl<?> pool) {
 		if (pool == null) {
-			return PoolUsage.inUse(inFlight.inFlightCount());
+			return PoolUsage.UNKNOWN;
 		}
 		PoolStats stats = pool.getTotalStats();
 		return new PoolUsage(stats.getLeased(), stats.getAvailable(), stats.getPending(), stats.getMax());
-	}
-
-	static boolean isIdle(@Nullable ConnPoolControl<?> pool, InFlightSource inFlight) {
-		return !usage(pool, inFlight).isBusy() && inFlight.inFlightCount() <= 0;
 	}
 
 	static int evictIdle(@Nullable ConnPoolControl<?> pool) {

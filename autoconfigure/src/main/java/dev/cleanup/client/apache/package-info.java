@@ -1,6 +1,6 @@
 /**
- * Teardowns for Apache HttpClient 5, classic and async: measure, drain and close a client
- * and its connection manager.
+ * Apache HttpClient 5, classic and async: which beans and Spring factories and connectors
+ * hold its pools, and how to measure and close a client and its connection manager.
  */
 @NullMarked
 package dev.cleanup.client.apache;

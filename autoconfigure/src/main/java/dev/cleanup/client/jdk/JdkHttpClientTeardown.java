@@ -10,29 +10,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.cleanup.core.Deadline;
-import dev.cleanup.core.InFlightSource;
-import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Teardown;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Teardown} for a JDK {@link HttpClient}. The client reports no pool figures, so
- * the number in use comes from an {@link InFlightSource} that tracks the client's calls.
+ * the engine counts its tracked calls as in use.
  * <p>
- * On Java 21 and later the graceful close waits until no call is in flight, then calls
- * {@code shutdown()} and {@code awaitTermination(remaining)}; the forced close calls
- * {@code shutdownNow()}, which fails the calls still running. The unbounded
+ * On Java 21 and later the graceful close, called once no tracked call is in flight,
+ * calls {@code shutdown()} and {@code awaitTermination(remaining)}; the forced close
+ * calls {@code shutdownNow()}, which fails the calls still running. The unbounded
  * {@code close()} is never called; once the client has terminated, a later
  * {@code close()} (for example Spring's inferred destroy method) returns at once.
  * <p>
  * Java 17 has no API to close the client. Its own threads are daemons and end only once
  * the client is garbage collected, so they cannot hold the JVM. What can hold it is the
  * executor the client was given: when {@link HttpClient#executor()} is an
- * {@link ExecutorService}, the graceful close waits until no call is in flight, then
- * shuts that executor down and awaits its termination; the forced close calls its
- * {@code shutdownNow()}. A client with the default executor has nothing to close on Java
- * 17: the graceful close returns {@code true} as soon as no call is in flight, and the
- * forced close returns {@code false}.
+ * {@link ExecutorService}, the graceful close shuts that executor down and awaits its
+ * termination; the forced close calls its {@code shutdownNow()}. A client with the
+ * default executor has nothing to close on Java 17: the graceful close returns
+ * {@code true} at once, and the forced close returns {@code false}.
  * <p>
  * A client keeps the executor it was given running even after it terminates on Java 21
  * and later, so that executor is shut down there too, after the client, unless this
@@ -53,29 +50,24 @@ public final class JdkHttpClientTeardown implements Teardown {
 
 	private final HttpClient client;
 
-	private final InFlightSource inFlight;
-
 	private final boolean shutdownExecutor;
 
 	/**
 	 * Create a teardown that closes the client and shuts down the executor it was given.
 	 * @param client the client
-	 * @param inFlight the calls in flight on this client
 	 */
-	public JdkHttpClientTeardown(HttpClient client, InFlightSource inFlight) {
-		this(client, inFlight, true);
+	public JdkHttpClientTeardown(HttpClient client) {
+		this(client, true);
 	}
 
 	/**
 	 * Create a teardown that closes the client and, if asked, the executor it was given.
 	 * @param client the client
-	 * @param inFlight the calls in flight on this client
 	 * @param shutdownExecutor whether to shut down the client's executor when it is an
 	 * {@link ExecutorService}; {@code false} for an executor shared with other work
 	 */
-	public JdkHttpClientTeardown(HttpClient client, InFlightSource inFlight, boolean shutdownExecutor) {
+	public JdkHttpClientTeardown(HttpClient client, boolean shutdownExecutor) {
 		this.client = client;
-		this.inFlight = inFlight;
 		this.shutdownExecutor = shutdownExecutor;
 	}
 
@@ -90,9 +82,6 @@ public final class JdkHttpClientTeardown implements Teardown {
 
 	@Override
 	public boolean closeGracefully(Deadline deadline) throws Exception {
-		if (!deadline.await(() -> this.inFlight.inFlightCount() <= 0)) {
-			return false;
-		}
 		CloseApi api = CLOSE_API;
 		if (api != null) {
 			api.shutdown(this.client);
@@ -124,11 +113,6 @@ public final class JdkHttpClientTeardown implements Teardown {
 			forced = true;
 		}
 		return forced;
-	}
-
-	@Override
-	public PoolUsage usage() {
-		return PoolUsage.inUse(this.inFlight.inFlightCount());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 /**
- * Teardown for the JDK's {@code java.net.http.HttpClient}: closes it on Java 21 and
- * later, and shuts down the executor it was given on any Java version. Free of Spring.
+ * The JDK's {@code java.net.http.HttpClient}: which beans and Spring factories and
+ * connectors hold it, its threads, and how to close it on Java 21 and later and shut down
+ * the executor it was given on any Java version.
  */
 @NullMarked
 package dev.cleanup.client.jdk;

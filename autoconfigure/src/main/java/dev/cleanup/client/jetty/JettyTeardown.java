@@ -3,7 +3,6 @@ package dev.cleanup.client.jetty;
 import java.time.Duration;
 
 import dev.cleanup.core.Deadline;
-import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Teardown;
 import org.eclipse.jetty.client.AbstractConnectionPool;
@@ -18,13 +17,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * never stopped keeps non-daemon threads ({@code HttpClient@<hash>-<id>} and
  * {@code HttpClient@<hash>-scheduler-1} by default) that hold a normal JVM exit.
  * <p>
- * The graceful close waits until no connection of any destination is active, no request
- * is queued and the given {@link InFlightSource} counts none, then stops the client.
- * {@code stop()} closes every connection, failing the calls still in flight, so the
- * forced close is a stop as well, with the client's thread pool given only
- * {@link #FORCED_STOP_TIMEOUT} to end its threads instead of its default of 5 seconds:
- * that time is spent only on threads busy in user code, such as a blocking response
- * listener. Both closes do nothing for a client that is not running.
+ * The engine calls the graceful close once no connection of any destination is active, no
+ * request is queued and no tracked call is in flight; it stops the client. {@code stop()}
+ * closes every connection, failing the calls still in flight, so the forced close is a
+ * stop as well, with the client's thread pool given only {@link #FORCED_STOP_TIMEOUT} to
+ * end its threads instead of its default of 5 seconds: that time is spent only on threads
+ * busy in user code, such as a blocking response listener. Both closes do nothing for a
+ * client that is not running.
  * <p>
  * A client cannot stop itself: never call these methods from one of its threads (the
  * engine calls them from threads of its own).
@@ -42,25 +41,18 @@ public final class JettyTeardown implements Teardown {
 
 	private final HttpClient client;
 
-	private final InFlightSource inFlight;
-
 	/**
 	 * Create a teardown for the given client.
 	 * @param client the client
-	 * @param inFlight the calls of this client in flight, {@code () -> 0} if not tracked
 	 */
-	public JettyTeardown(HttpClient client, InFlightSource inFlight) {
+	public JettyTeardown(HttpClient client) {
 		this.client = client;
-		this.inFlight = inFlight;
 	}
 
 	@Override
 	public boolean closeGracefully(Deadline deadline) throws Exception {
 		if (!this.client.isRunning()) {
 			return true;
-		}
-		if (!deadline.await(this::isIdle)) {
-			return false;
 		}
 		limitThreadPoolStopTimeout(deadline.remaining());
 		this.client.stop();
@@ -108,12 +100,7 @@ public final class JettyTeardown implements Teardown {
 				queued.unknown();
 			}
 		}
-		int inUse = (active.value() >= 0) ? active.value() : this.inFlight.inFlightCount();
-		return new PoolUsage(inUse, idle.value(), queued.value(), (destinations > 0) ? max.value() : -1);
-	}
-
-	private boolean isIdle() {
-		return !usage().isBusy() && this.inFlight.inFlightCount() <= 0;
+		return new PoolUsage(active.value(), idle.value(), queued.value(), (destinations > 0) ? max.value() : -1);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
- * Teardown for Jetty 12's {@code HttpClient}: measure, drain and stop it.
+ * Jetty 12's {@code HttpClient}: which beans and Spring factories and connectors hold it,
+ * its threads, and how to measure, drain and stop it.
  */
 @NullMarked
 package dev.cleanup.client.jetty;

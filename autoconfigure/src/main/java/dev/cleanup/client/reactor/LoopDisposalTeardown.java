@@ -3,14 +3,12 @@ package dev.cleanup.client.reactor;
 import java.time.Duration;
 
 import dev.cleanup.core.Deadline;
-import dev.cleanup.core.InFlightSource;
-import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Teardown;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * What the loop teardowns share: wait until no call is in flight, then dispose with the
+ * What the loop teardowns share: once no tracked call is in flight, dispose with the
  * quiet period {@linkplain ReactorQuietPeriod#resolve() resolved} at that moment and
  * Netty's timeout cut to the time left; when forced, dispose with no quiet period if that
  * has not started yet, then wait briefly. Disposal starts at most once.
@@ -18,8 +16,6 @@ import reactor.core.publisher.Mono;
  * @author cleanup contributors
  */
 abstract class LoopDisposalTeardown implements Teardown {
-
-	private final InFlightSource inFlight;
 
 	private final ReactorQuietPeriod quietPeriod;
 
@@ -29,11 +25,10 @@ abstract class LoopDisposalTeardown implements Teardown {
 
 	private volatile @Nullable Duration quietPeriodUsed;
 
-	LoopDisposalTeardown(InFlightSource inFlight, ReactorQuietPeriod quietPeriod, Duration shutdownTimeout) {
+	LoopDisposalTeardown(ReactorQuietPeriod quietPeriod, Duration shutdownTimeout) {
 		if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
 			throw new IllegalArgumentException("Shutdown timeout must be positive, was " + shutdownTimeout);
 		}
-		this.inFlight = inFlight;
 		this.quietPeriod = quietPeriod;
 		this.shutdownTimeout = shutdownTimeout;
 	}
@@ -48,9 +43,6 @@ abstract class LoopDisposalTeardown implements Teardown {
 
 	@Override
 	public boolean closeGracefully(Deadline deadline) throws Exception {
-		if (!deadline.await(() -> this.inFlight.inFlightCount() <= 0)) {
-			return false;
-		}
 		this.disposal.start(() -> {
 			ReactorDisposal.Timing timing = ReactorDisposal.Timing.within(this.quietPeriod.resolve(),
 					this.shutdownTimeout, deadline);
@@ -67,11 +59,6 @@ abstract class LoopDisposalTeardown implements Teardown {
 			return dispose(Duration.ZERO, ReactorDisposal.FORCED_SHUTDOWN_TIMEOUT);
 		});
 		return this.disposal.awaitForced();
-	}
-
-	@Override
-	public PoolUsage usage() {
-		return PoolUsage.inUse(this.inFlight.inFlightCount());
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package dev.cleanup.client.reactor;
 
 import dev.cleanup.core.Deadline;
-import dev.cleanup.core.InFlightSource;
-import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Teardown;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.TcpResources;
@@ -10,14 +8,14 @@ import reactor.netty.tcp.TcpResources;
 /**
  * {@link Teardown} for a Reactor Netty {@link ConnectionProvider} of one's own (not the
  * global one: use {@link ReactorGlobalResourcesTeardown} for that). A provider reports no
- * pool figures unless built with a metrics registrar, so the number in use comes from an
- * {@link InFlightSource} that tracks the calls of the clients using it.
+ * pool figures unless built with a metrics registrar, so the engine counts the tracked
+ * calls of the clients using it as in use.
  * <p>
- * The graceful close waits until no call is in flight, then disposes the provider with
- * {@code disposeLater()} and waits for that until the deadline. The forced close calls
- * {@code dispose()}: idle connections close at once and callers waiting for a connection
- * fail, while a connection still in use closes when its call releases it or when the
- * event loops it runs on are disposed.
+ * The graceful close, called once no tracked call is in flight, disposes the provider
+ * with {@code disposeLater()} and waits for that until the deadline. The forced close
+ * calls {@code dispose()}: idle connections close at once and callers waiting for a
+ * connection fail, while a connection still in use closes when its call releases it or
+ * when the event loops it runs on are disposed.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -26,31 +24,24 @@ public final class ReactorConnectionProviderTeardown implements Teardown {
 
 	private final ConnectionProvider provider;
 
-	private final InFlightSource inFlight;
-
 	private final ReactorDisposal disposal = new ReactorDisposal();
 
 	/**
 	 * Create a teardown for the given provider.
 	 * @param provider the provider, not the global {@code HttpResources}
-	 * @param inFlight the calls in flight on the clients that use the provider
 	 * @throws IllegalArgumentException if the provider is a global one, whose
 	 * {@code disposeLater()} does nothing
 	 */
-	public ReactorConnectionProviderTeardown(ConnectionProvider provider, InFlightSource inFlight) {
+	public ReactorConnectionProviderTeardown(ConnectionProvider provider) {
 		if (provider instanceof TcpResources) {
 			throw new IllegalArgumentException("The global " + provider.getClass().getSimpleName()
 					+ " cannot be disposed as a provider: use ReactorGlobalResourcesTeardown");
 		}
 		this.provider = provider;
-		this.inFlight = inFlight;
 	}
 
 	@Override
 	public boolean closeGracefully(Deadline deadline) throws Exception {
-		if (!deadline.await(() -> this.inFlight.inFlightCount() <= 0)) {
-			return false;
-		}
 		this.disposal.start(this.provider::disposeLater);
 		return this.disposal.awaitGracefully(deadline);
 	}
@@ -59,11 +50,6 @@ public final class ReactorConnectionProviderTeardown implements Teardown {
 	public boolean closeForcibly() {
 		this.provider.dispose();
 		return true;
-	}
-
-	@Override
-	public PoolUsage usage() {
-		return PoolUsage.inUse(this.inFlight.inFlightCount());
 	}
 
 	/**

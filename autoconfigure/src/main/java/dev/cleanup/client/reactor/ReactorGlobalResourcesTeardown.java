@@ -2,7 +2,6 @@ package dev.cleanup.client.reactor;
 
 import java.time.Duration;
 
-import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Teardown;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
@@ -12,7 +11,7 @@ import reactor.netty.http.HttpResources;
  * connection provider and event loops ({@code reactor-http-nio-N}, or
  * {@code reactor-http-epoll-N} with the native transport).
  * <p>
- * The graceful close waits until no call is in flight, then calls
+ * The graceful close, called once no tracked call is in flight, calls
  * {@link HttpResources#disposeLoopsAndConnectionsLater(Duration, Duration)} and waits for
  * it until the deadline. The quiet period is {@linkplain ReactorQuietPeriod#resolve()
  * resolved} at that moment (see {@link #quietPeriodUsed()}); Netty's timeout is cut to
@@ -26,9 +25,9 @@ import reactor.netty.http.HttpResources;
  * as a failure, since Netty closes every channel of a loop as the loop ends.
  * <p>
  * {@link HttpResources#get()} creates new global resources once they were disposed, so
- * this teardown never calls it: it reports usage from its {@link InFlightSource} only and
- * disposes at most once. Disposing globals that are already disposed (by this teardown,
- * or by Spring's {@code ReactorResourceFactory}) does nothing.
+ * this teardown never calls it: it reports no usage of its own (the engine counts the
+ * tracked calls) and disposes at most once. Disposing globals that are already disposed
+ * (by this teardown, or by Spring's {@code ReactorResourceFactory}) does nothing.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -37,15 +36,13 @@ public final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
 
 	/**
 	 * Create a teardown for the global resources.
-	 * @param inFlight the calls in flight on the clients that use the global resources
 	 * @param quietPeriod the quiet period
 	 * @param shutdownTimeout Netty's shutdown timeout, the most the loops may take to end
 	 * once disposing (Spring's {@code ReactorResourceFactory} uses 15 s)
 	 * @throws IllegalArgumentException if the timeout is not positive
 	 */
-	public ReactorGlobalResourcesTeardown(InFlightSource inFlight, ReactorQuietPeriod quietPeriod,
-			Duration shutdownTimeout) {
-		super(inFlight, quietPeriod, shutdownTimeout);
+	public ReactorGlobalResourcesTeardown(ReactorQuietPeriod quietPeriod, Duration shutdownTimeout) {
+		super(quietPeriod, shutdownTimeout);
 	}
 
 	@Override

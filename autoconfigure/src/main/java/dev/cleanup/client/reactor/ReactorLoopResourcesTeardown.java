@@ -2,7 +2,6 @@ package dev.cleanup.client.reactor;
 
 import java.time.Duration;
 
-import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Teardown;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
@@ -13,8 +12,8 @@ import reactor.netty.tcp.TcpResources;
  * ones: use {@link ReactorGlobalResourcesTeardown} for those), disposed with a quiet
  * period and a shutdown timeout chosen by the caller.
  * <p>
- * The graceful close waits until no call is in flight on the clients running on the
- * loops, then calls {@code disposeLater(quietPeriod, timeout)} and waits for it until the
+ * The graceful close, called once no tracked call is in flight on the clients running on
+ * the loops, calls {@code disposeLater(quietPeriod, timeout)} and waits for it until the
  * deadline. The quiet period is {@linkplain ReactorQuietPeriod#resolve() resolved} at
  * that moment (see {@link #quietPeriodUsed()}); Netty's timeout is cut to the time left,
  * so Netty itself ends the loops, closing their channels, by the deadline. The forced
@@ -31,16 +30,14 @@ public final class ReactorLoopResourcesTeardown extends LoopDisposalTeardown {
 	/**
 	 * Create a teardown for the given loops.
 	 * @param loops the loops, not the global {@code HttpResources}
-	 * @param inFlight the calls in flight on the clients that run on the loops
 	 * @param quietPeriod the quiet period
 	 * @param shutdownTimeout Netty's shutdown timeout, the most the loops may take to end
 	 * once disposing
 	 * @throws IllegalArgumentException if the loops are global ones, whose
 	 * {@code disposeLater} does nothing, or if the timeout is not positive
 	 */
-	public ReactorLoopResourcesTeardown(LoopResources loops, InFlightSource inFlight, ReactorQuietPeriod quietPeriod,
-			Duration shutdownTimeout) {
-		super(inFlight, quietPeriod, shutdownTimeout);
+	public ReactorLoopResourcesTeardown(LoopResources loops, ReactorQuietPeriod quietPeriod, Duration shutdownTimeout) {
+		super(quietPeriod, shutdownTimeout);
 		if (loops instanceof TcpResources) {
 			throw new IllegalArgumentException("The global " + loops.getClass().getSimpleName()
 					+ " cannot be disposed as loops: use ReactorGlobalResourcesTeardown");

@@ -1,6 +1,7 @@
 /**
- * Teardown for Reactor Netty: connection providers, loop resources and the global
- * {@code HttpResources}, each disposed under a deadline. Free of Spring.
+ * Reactor Netty: which beans and Spring factories and connectors hold its connection
+ * providers, loop resources and the global {@code HttpResources}, their threads and
+ * timers, and how to dispose each under a deadline.
  */
 @NullMarked
 package dev.cleanup.client.reactor;

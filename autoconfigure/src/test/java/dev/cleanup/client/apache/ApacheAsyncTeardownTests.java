@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import dev.cleanup.client.Pool;
 import dev.cleanup.core.Deadline;
+import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.StageRunner;
+import dev.cleanup.core.Teardown;
 import dev.cleanup.test.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -54,7 +57,7 @@ class ApacheAsyncTeardownTests {
 		.setConnectionManager(this.connectionManager)
 		.build();
 
-	private final ApacheAsyncTeardown teardown = new ApacheAsyncTeardown(this.client, this.connectionManager, () -> 0);
+	private final ApacheAsyncTeardown teardown = new ApacheAsyncTeardown(this.client, this.connectionManager);
 
 	@AfterEach
 	void closeAll() throws Exception {
@@ -119,10 +122,9 @@ class ApacheAsyncTeardownTests {
 	}
 
 	@Test
-	void connectorThatOwnsTheClientClosesGracefullyAfterTheCallInFlight() throws Exception {
+	void clientAndManagerFoundInsideSpringsConnectorCloseGracefullyAfterTheCallInFlight() throws Exception {
 		try (HttpComponentsClientHttpConnector connector = new HttpComponentsClientHttpConnector(this.client)) {
-			ApacheAsyncTeardown teardown = ApacheAsyncTeardown.forClientOwner(connector, this.connectionManager,
-					() -> 0);
+			Teardown teardown = teardownFoundIn(connector);
 			CompletableFuture<String> call = call("/delay/800");
 			await().atMost(WAIT).until(() -> teardown.usage().inUse() == 1);
 			StageClose close = StageClose.run(Kind.APACHE_HTTPCLIENT5, teardown, GRACEFUL_TIMEOUT);
@@ -134,10 +136,9 @@ class ApacheAsyncTeardownTests {
 	}
 
 	@Test
-	void connectorThatOwnsTheClientIsForcedThroughTheConnectionManager() throws Exception {
+	void clientFoundInsideSpringsConnectorIsForcedThroughItsConnectionManager() throws Exception {
 		try (HttpComponentsClientHttpConnector connector = new HttpComponentsClientHttpConnector(this.client)) {
-			ApacheAsyncTeardown teardown = ApacheAsyncTeardown.forClientOwner(connector, this.connectionManager,
-					() -> 0);
+			Teardown teardown = teardownFoundIn(connector);
 			CompletableFuture<String> call = call("/hang");
 			await().atMost(WAIT).until(() -> teardown.usage().inUse() == 1);
 			StageClose close = StageClose.run(Kind.APACHE_HTTPCLIENT5, teardown, SHORT_TIMEOUT);
@@ -146,6 +147,17 @@ class ApacheAsyncTeardownTests {
 			assertThat(call).failsWithin(WAIT).withThrowableOfType(ExecutionException.class);
 			assertThat(this.client.getStatus()).isEqualTo(IOReactorStatus.SHUT_DOWN);
 		}
+	}
+
+	/**
+	 * The teardown the stack makes for the client it finds inside a connector, with the
+	 * manager it reads from the client.
+	 */
+	private Teardown teardownFoundIn(HttpComponentsClientHttpConnector connector) {
+		Pool pool = new ApacheClientStack().poolOf(connector);
+		assertThat(pool).isNotNull();
+		assertThat(pool.resource()).isSameAs(this.client);
+		return pool.teardown().apply(pool.resource(), InFlightSource.NONE);
 	}
 
 	private CompletableFuture<String> call(String path) {

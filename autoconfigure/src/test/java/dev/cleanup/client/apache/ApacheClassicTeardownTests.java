@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
+import dev.cleanup.core.Participant;
 import dev.cleanup.core.PoolUsage;
+import dev.cleanup.core.Stage;
 import dev.cleanup.core.StageRunner;
 import dev.cleanup.test.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
@@ -62,8 +64,7 @@ class ApacheClassicTeardownTests {
 		return thread;
 	});
 
-	private final ApacheClassicTeardown teardown = new ApacheClassicTeardown(this.client, this.connectionManager,
-			() -> 0);
+	private final ApacheClassicTeardown teardown = new ApacheClassicTeardown(this.client, this.connectionManager);
 
 	@AfterEach
 	void closeAll() {
@@ -123,13 +124,14 @@ class ApacheClassicTeardownTests {
 
 	@Test
 	void withoutTheConnectionManagerTheTrackedCallsAreWaitedFor() {
-		ApacheClassicTeardown teardown = new ApacheClassicTeardown(this.client, null, this.tracked::get);
+		Participant participant = StageClose.participant(Kind.APACHE_HTTPCLIENT5,
+				new ApacheClassicTeardown(this.client, null), this.tracked::get);
 		CompletableFuture<String> call = call("/delay/800");
-		await().atMost(WAIT).until(() -> teardown.usage().equals(PoolUsage.inUse(1)));
-		StageClose close = StageClose.run(Kind.APACHE_HTTPCLIENT5, teardown, GRACEFUL_TIMEOUT);
+		await().atMost(WAIT).until(() -> participant.usage().equals(PoolUsage.inUse(1)));
+		StageClose close = StageClose.run(Stage.CLOSE, participant, GRACEFUL_TIMEOUT);
 		assertThat(close.result().outcome()).isEqualTo(Outcome.GRACEFUL);
 		assertThat(call).succeedsWithin(WAIT).isEqualTo("200 done /delay/800");
-		assertThat(teardown.usage()).isEqualTo(PoolUsage.inUse(0));
+		assertThat(participant.usage()).isEqualTo(PoolUsage.inUse(0));
 		// the client closed its own connection manager
 		assertThat(this.connectionManager.isClosed()).isTrue();
 	}

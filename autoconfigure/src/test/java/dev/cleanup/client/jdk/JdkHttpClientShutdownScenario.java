@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
+import dev.cleanup.core.Stage;
 import dev.cleanup.test.LiveThreadNames;
 import dev.cleanup.test.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
@@ -60,8 +61,8 @@ public final class JdkHttpClientShutdownScenario {
 		awaitActive(upstream);
 		Duration timeout = Duration.ofMillis(500);
 		print("timeoutMs", timeout.toMillis());
-		closeAndPrint(new JdkHttpClientTeardown(client, inFlight::get), timeout);
-		print("terminated", new JdkHttpClientTeardown(client, inFlight::get).isTerminated());
+		closeAndPrint(new JdkHttpClientTeardown(client), inFlight, timeout);
+		print("terminated", new JdkHttpClientTeardown(client).isTerminated());
 		try {
 			call.get(5, TimeUnit.SECONDS);
 			print("call", "completed");
@@ -95,7 +96,7 @@ public final class JdkHttpClientShutdownScenario {
 		CompletableFuture<HttpResponse<String>> call = send(client, upstream, "/delay/800", inFlight);
 		awaitActive(upstream);
 		print("clientThreadsBefore", threadNames(threadPrefix));
-		closeAndPrint(new JdkHttpClientTeardown(client, inFlight::get), Duration.ofSeconds(5));
+		closeAndPrint(new JdkHttpClientTeardown(client), inFlight, Duration.ofSeconds(5));
 		print("callDone", call.isDone());
 		HttpResponse<String> response = call.get(5, TimeUnit.SECONDS);
 		print("status", response.statusCode());
@@ -105,8 +106,9 @@ public final class JdkHttpClientShutdownScenario {
 		print("clientThreadsAfter", threadNames(threadPrefix));
 	}
 
-	private static void closeAndPrint(JdkHttpClientTeardown teardown, Duration timeout) {
-		StageClose close = StageClose.run(Kind.JDK_HTTPCLIENT, teardown, timeout);
+	private static void closeAndPrint(JdkHttpClientTeardown teardown, AtomicInteger inFlight, Duration timeout) {
+		StageClose close = StageClose.run(Stage.CLOSE,
+				StageClose.participant(Kind.JDK_HTTPCLIENT, teardown, inFlight::get), timeout);
 		print("elapsedMs", close.took().toMillis());
 		print("outcome", close.result().outcome());
 		print("detail", close.result().detail());

@@ -15,6 +15,8 @@ import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
+import dev.cleanup.core.Participant;
+import dev.cleanup.core.Stage;
 import dev.cleanup.core.StageRunner;
 import dev.cleanup.test.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
@@ -58,7 +60,7 @@ class JdkHttpClientTeardownTests {
 		awaitUpstreamActive(1);
 		assertThat(this.executorThreads).isNotEmpty().allMatch((thread) -> !thread.isDaemon());
 		long start = System.nanoTime();
-		CloseResult result = close(new JdkHttpClientTeardown(client, this.inFlight::get), Duration.ofSeconds(5));
+		CloseResult result = close(new JdkHttpClientTeardown(client), Duration.ofSeconds(5));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
 		assertThat(call).isCompleted();
@@ -77,7 +79,7 @@ class JdkHttpClientTeardownTests {
 		awaitUpstreamActive(1);
 		Duration timeout = Duration.ofMillis(500);
 		long start = System.nanoTime();
-		CloseResult result = close(new JdkHttpClientTeardown(client, this.inFlight::get), timeout);
+		CloseResult result = close(new JdkHttpClientTeardown(client), timeout);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(result.outcome()).isEqualTo(Outcome.FORCED);
 		assertThat(result.detail()).contains("still in use");
@@ -93,7 +95,7 @@ class JdkHttpClientTeardownTests {
 		ExecutorService executor = userExecutor();
 		HttpClient client = HttpClient.newBuilder().executor(executor).build();
 		assertThat(send(client, "/delay/0").get().statusCode()).isEqualTo(200);
-		CloseResult result = close(new JdkHttpClientTeardown(client, this.inFlight::get, false), Duration.ofSeconds(2));
+		CloseResult result = close(new JdkHttpClientTeardown(client, false), Duration.ofSeconds(2));
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
 		assertThat(executor.isShutdown()).isFalse();
 	}
@@ -104,7 +106,7 @@ class JdkHttpClientTeardownTests {
 		assertThat(client.executor()).isEmpty();
 		CompletableFuture<HttpResponse<String>> call = send(client, "/delay/800");
 		awaitUpstreamActive(1);
-		CloseResult result = close(new JdkHttpClientTeardown(client, this.inFlight::get), Duration.ofSeconds(5));
+		CloseResult result = close(new JdkHttpClientTeardown(client), Duration.ofSeconds(5));
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
 		assertThat(call).isCompleted();
 		assertThat(call.get().statusCode()).isEqualTo(200);
@@ -115,7 +117,7 @@ class JdkHttpClientTeardownTests {
 		HttpClient client = HttpClient.newHttpClient();
 		send(client, "/hang");
 		awaitUpstreamActive(1);
-		CloseResult result = close(new JdkHttpClientTeardown(client, this.inFlight::get), Duration.ofMillis(300));
+		CloseResult result = close(new JdkHttpClientTeardown(client), Duration.ofMillis(300));
 		Outcome expected = JdkHttpClientTeardown.isClientShutdownSupported() ? Outcome.FORCED : Outcome.TIMED_OUT;
 		assertThat(result.outcome()).isEqualTo(expected);
 	}
@@ -123,14 +125,15 @@ class JdkHttpClientTeardownTests {
 	@Test
 	void usageReportsTheCallsInFlight() throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
-		JdkHttpClientTeardown teardown = new JdkHttpClientTeardown(client, this.inFlight::get);
-		assertThat(teardown.usage().inUse()).isZero();
+		Participant participant = StageClose.participant(Kind.JDK_HTTPCLIENT, new JdkHttpClientTeardown(client),
+				this.inFlight::get);
+		assertThat(participant.usage().inUse()).isZero();
 		CompletableFuture<HttpResponse<String>> call = send(client, "/delay/300");
-		assertThat(teardown.usage().inUse()).isEqualTo(1);
-		assertThat(teardown.usage().idle()).isEqualTo(-1);
-		assertThat(teardown.usage().isBusy()).isTrue();
+		assertThat(participant.usage().inUse()).isEqualTo(1);
+		assertThat(participant.usage().idle()).isEqualTo(-1);
+		assertThat(participant.usage().isBusy()).isTrue();
 		call.get();
-		await().atMost(Duration.ofSeconds(5)).until(() -> teardown.usage().inUse() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> participant.usage().inUse() == 0);
 	}
 
 	@Test
@@ -138,7 +141,7 @@ class JdkHttpClientTeardownTests {
 		ExecutorService executor = userExecutor();
 		HttpClient client = HttpClient.newBuilder().executor(executor).build();
 		assertThat(send(client, "/delay/0").get().statusCode()).isEqualTo(200);
-		JdkHttpClientTeardown teardown = new JdkHttpClientTeardown(client, this.inFlight::get);
+		JdkHttpClientTeardown teardown = new JdkHttpClientTeardown(client);
 		assertThat(teardown.closeGracefully(Deadline.after(Duration.ofSeconds(2)))).isTrue();
 		assertThat(teardown.closeGracefully(Deadline.after(Duration.ofSeconds(2)))).isTrue();
 		assertThat(teardown.closeForcibly()).isTrue();
@@ -185,8 +188,10 @@ class JdkHttpClientTeardownTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.upstream.active() == count);
 	}
 
-	private static CloseResult close(JdkHttpClientTeardown teardown, Duration timeout) {
-		return StageClose.run(Kind.JDK_HTTPCLIENT, teardown, timeout).result();
+	private CloseResult close(JdkHttpClientTeardown teardown, Duration timeout) {
+		return StageClose
+			.run(Stage.CLOSE, StageClose.participant(Kind.JDK_HTTPCLIENT, teardown, this.inFlight::get), timeout)
+			.result();
 	}
 
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
+import dev.cleanup.core.Participant;
 import dev.cleanup.core.PoolUsage;
+import dev.cleanup.core.Stage;
 import dev.cleanup.core.StageRunner;
 import dev.cleanup.test.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
@@ -47,7 +49,7 @@ class JettyTeardownTests {
 
 	private final HttpClient client = new HttpClient();
 
-	private final JettyTeardown teardown = new JettyTeardown(this.client, () -> 0);
+	private final JettyTeardown teardown = new JettyTeardown(this.client);
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -149,14 +151,15 @@ class JettyTeardownTests {
 	@Test
 	void trackedCallsAreWaitedForEvenWithNothingInThePool() throws Exception {
 		CountDownLatch tracked = new CountDownLatch(1);
-		JettyTeardown teardown = new JettyTeardown(this.client, () -> (int) tracked.getCount());
-		CompletableFuture<Boolean> closed = CompletableFuture
-			.supplyAsync(() -> closeGracefully(teardown, Deadline.after(GRACEFUL_TIMEOUT)), this.callers);
-		Thread.sleep(300);
-		assertThat(closed).isNotDone();
-		assertThat(this.client.isRunning()).isTrue();
+		Participant participant = StageClose.participant(Kind.JETTY_HTTPCLIENT, new JettyTeardown(this.client),
+				() -> (int) tracked.getCount());
+		CompletableFuture<StageClose> closed = CompletableFuture
+			.supplyAsync(() -> StageClose.run(Stage.CLOSE, participant, GRACEFUL_TIMEOUT), this.callers);
+		await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> !closed.isDone() && this.client.isRunning());
 		tracked.countDown();
-		assertThat(closed).succeedsWithin(WAIT).isEqualTo(true);
+		assertThat(closed).succeedsWithin(WAIT)
+			.extracting((close) -> close.result().outcome())
+			.isEqualTo(Outcome.GRACEFUL);
 		assertThat(this.client.isStopped()).isTrue();
 	}
 
@@ -176,8 +179,7 @@ class JettyTeardownTests {
 	@Test
 	void clientNeverStartedClosesGracefullyAtOnce() throws Exception {
 		HttpClient neverStarted = new HttpClient();
-		JettyTeardown teardown = new JettyTeardown(neverStarted, () -> 1);
-		// a busy in-flight source does not matter: nothing can be in flight
+		JettyTeardown teardown = new JettyTeardown(neverStarted);
 		assertThat(teardown.closeGracefully(Deadline.after(GRACEFUL_TIMEOUT))).isTrue();
 		assertThat(neverStarted.isStopped()).isTrue();
 		assertThat(teardown.usage()).isEqualTo(new PoolUsage(0, 0, 0, -1));

@@ -66,7 +66,7 @@ class ReactorGlobalResourcesTeardownTests {
 		assertThat(globalResources()).isNotNull();
 		ReactorGlobalResourcesTeardown teardown = teardown(null);
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println("Global resources with a call in flight closed in " + took.toMillis() + " ms");
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
@@ -85,7 +85,7 @@ class ReactorGlobalResourcesTeardownTests {
 		assertThat(LiveThreadNames.startingWith(GLOBAL_THREADS)).isNotEmpty();
 		ReactorGlobalResourcesTeardown teardown = teardown(null);
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println("Idle global resources disposed with quiet period " + teardown.quietPeriodUsed() + " in "
 				+ took.toMillis() + " ms");
@@ -101,7 +101,7 @@ class ReactorGlobalResourcesTeardownTests {
 			.startsWith("200");
 		ReactorGlobalResourcesTeardown teardown = teardown(Duration.ofSeconds(1));
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println("Global resources disposed with quiet period " + teardown.quietPeriodUsed() + " in "
 				+ took.toMillis() + " ms");
@@ -117,7 +117,7 @@ class ReactorGlobalResourcesTeardownTests {
 		ReactorGlobalResourcesTeardown teardown = teardown(null);
 		Duration timeout = Duration.ofMillis(500);
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, timeout);
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, timeout);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println("Global resources with a hanging call forced in " + took.toMillis() + " ms");
 		assertThat(result.outcome()).isEqualTo(Outcome.FORCED);
@@ -136,7 +136,7 @@ class ReactorGlobalResourcesTeardownTests {
 		ReactorGlobalResourcesTeardown teardown = teardown(null);
 		assertThat(teardown.closeGracefully(Deadline.after(Duration.ofSeconds(5)))).isTrue();
 		assertThat(globalResources()).isNull();
-		assertThat(teardown.usage().inUse()).isZero();
+		assertThat(this.calls.participant(teardown).usage().inUse()).isZero();
 		assertThat(teardown.isDisposed()).isTrue();
 		assertThat(teardown.closeGracefully(Deadline.after(Duration.ofSeconds(5)))).isTrue();
 		assertThat(teardown.closeForcibly()).isTrue();
@@ -151,7 +151,7 @@ class ReactorGlobalResourcesTeardownTests {
 		disposeGlobalResourcesAsSpringDoes();
 		ReactorGlobalResourcesTeardown teardown = teardown(Duration.ofSeconds(1));
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
 		// Nothing was left to dispose, so the 1 s quiet period was never waited for
@@ -162,11 +162,11 @@ class ReactorGlobalResourcesTeardownTests {
 	@Test
 	void globalResourcesCannotBeClosedAsAProviderOrAsLoops() {
 		HttpResources global = HttpResources.get();
-		assertThatIllegalArgumentException().isThrownBy(() -> new ReactorConnectionProviderTeardown(global, this.calls))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReactorConnectionProviderTeardown(global))
 			.withMessageContaining("ReactorGlobalResourcesTeardown");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ReactorLoopResourcesTeardown(global, this.calls, ReactorQuietPeriod.of(Duration.ZERO),
-					NETTY_TIMEOUT))
+			.isThrownBy(
+					() -> new ReactorLoopResourcesTeardown(global, ReactorQuietPeriod.of(Duration.ZERO), NETTY_TIMEOUT))
 			.withMessageContaining("ReactorGlobalResourcesTeardown");
 	}
 
@@ -177,7 +177,7 @@ class ReactorGlobalResourcesTeardownTests {
 			assertThat(this.calls.get(HttpClient.create(), this.upstream.uri("/delay/0")).get(5, TimeUnit.SECONDS))
 				.startsWith("200");
 			ReactorGlobalResourcesTeardown teardown = teardown(null);
-			CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
+			CloseResult result = this.calls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 			assertThat(result.outcome()).as("attempt %d: %s", i, result.detail()).isEqualTo(Outcome.GRACEFUL);
 			assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
 			await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(GLOBAL_THREADS).isEmpty());
@@ -185,8 +185,8 @@ class ReactorGlobalResourcesTeardownTests {
 	}
 
 	private ReactorGlobalResourcesTeardown teardown(@Nullable Duration userQuietPeriod) {
-		return new ReactorGlobalResourcesTeardown(this.calls,
-				ReactorQuietPeriod.zeroWhenIdle(userQuietPeriod, this.calls), NETTY_TIMEOUT);
+		return new ReactorGlobalResourcesTeardown(ReactorQuietPeriod.zeroWhenIdle(userQuietPeriod, this.calls),
+				NETTY_TIMEOUT);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Outcome;
+import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.StageRunner;
 import dev.cleanup.test.LiveThreadNames;
@@ -56,8 +57,7 @@ class ReactorLoopResourcesTeardownTests {
 		this.upstream.close();
 		// Most tests have ended the loops under the pool's idle connections: the teardown
 		// copes with that, a bare disposeLater() may not
-		new ReactorConnectionProviderTeardown(this.provider, () -> 0)
-			.closeGracefully(Deadline.after(Duration.ofSeconds(5)));
+		new ReactorConnectionProviderTeardown(this.provider).closeGracefully(Deadline.after(Duration.ofSeconds(5)));
 		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
 	}
 
@@ -68,7 +68,7 @@ class ReactorLoopResourcesTeardownTests {
 		assertThat(LiveThreadNames.startingWith(this.prefix)).isNotEmpty();
 		ReactorLoopResourcesTeardown teardown = teardown(ReactorQuietPeriod.zeroWhenIdle(null, this.calls));
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println("Idle loops disposed with quiet period " + teardown.quietPeriodUsed() + " in "
 				+ took.toMillis() + " ms");
@@ -86,7 +86,7 @@ class ReactorLoopResourcesTeardownTests {
 		ReactorLoopResourcesTeardown teardown = teardown(
 				ReactorQuietPeriod.zeroWhenIdle(Duration.ofSeconds(1), this.calls));
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println(
 				"Loops disposed with quiet period " + teardown.quietPeriodUsed() + " in " + took.toMillis() + " ms");
@@ -102,7 +102,7 @@ class ReactorLoopResourcesTeardownTests {
 		CompletableFuture<String> call = this.calls.get(this.client, this.upstream.uri("/delay/800"));
 		awaitUpstreamActive();
 		ReactorLoopResourcesTeardown teardown = teardown(ReactorQuietPeriod.zeroWhenIdle(null, this.calls));
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, Duration.ofSeconds(5));
 		assertThat(result.outcome()).isEqualTo(Outcome.GRACEFUL);
 		assertThat(call).isCompletedWithValue("200 done /delay/800");
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
@@ -116,7 +116,7 @@ class ReactorLoopResourcesTeardownTests {
 		ReactorLoopResourcesTeardown teardown = teardown(ReactorQuietPeriod.zeroWhenIdle(null, this.calls));
 		Duration timeout = Duration.ofMillis(500);
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, timeout);
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, timeout);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println("Loops with a hanging call forced in " + took.toMillis() + " ms");
 		assertThat(result.outcome()).isEqualTo(Outcome.FORCED);
@@ -134,7 +134,7 @@ class ReactorLoopResourcesTeardownTests {
 				ReactorQuietPeriod.zeroWhenIdle(Duration.ofSeconds(30), this.calls));
 		Duration timeout = Duration.ofSeconds(1);
 		long start = System.nanoTime();
-		CloseResult result = TrackedCalls.close(teardown, Stage.DISPOSE, timeout);
+		CloseResult result = this.calls.close(teardown, Stage.DISPOSE, timeout);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println("Loops with a 30 s quiet period and a 1 s budget ended " + result.outcome() + " in "
 				+ took.toMillis() + " ms, quiet period used " + teardown.quietPeriodUsed());
@@ -169,23 +169,23 @@ class ReactorLoopResourcesTeardownTests {
 
 	@Test
 	void usageReportsTheCallsInFlight() throws Exception {
-		ReactorLoopResourcesTeardown teardown = teardown(ReactorQuietPeriod.of(Duration.ZERO));
-		assertThat(teardown.usage().inUse()).isZero();
+		Participant participant = this.calls.participant(teardown(ReactorQuietPeriod.of(Duration.ZERO)));
+		assertThat(participant.usage().inUse()).isZero();
 		CompletableFuture<String> call = this.calls.get(this.client, this.upstream.uri("/delay/300"));
 		awaitUpstreamActive();
-		assertThat(teardown.usage().inUse()).isEqualTo(1);
+		assertThat(participant.usage().inUse()).isEqualTo(1);
 		call.get(5, TimeUnit.SECONDS);
-		await().atMost(Duration.ofSeconds(5)).until(() -> teardown.usage().inUse() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> participant.usage().inUse() == 0);
 	}
 
 	@Test
 	void timeoutMustBePositive() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ReactorLoopResourcesTeardown(this.loops, this.calls,
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReactorLoopResourcesTeardown(this.loops,
 				ReactorQuietPeriod.of(Duration.ZERO), Duration.ZERO));
 	}
 
 	private ReactorLoopResourcesTeardown teardown(ReactorQuietPeriod quietPeriod) {
-		return new ReactorLoopResourcesTeardown(this.loops, this.calls, quietPeriod, NETTY_TIMEOUT);
+		return new ReactorLoopResourcesTeardown(this.loops, quietPeriod, NETTY_TIMEOUT);
 	}
 
 	private void awaitUpstreamActive() {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Kind;
+import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.Teardown;
 import dev.cleanup.test.StageClose;
@@ -42,8 +43,18 @@ final class TrackedCalls implements InFlightSource {
 			.toFuture();
 	}
 
-	static CloseResult close(Teardown teardown, Stage stage, Duration timeout) {
-		return StageClose.run(stage, Kind.REACTOR_NETTY, teardown, timeout).result();
+	/**
+	 * Close a teardown through the engine, as a participant whose calls these are.
+	 */
+	CloseResult close(Teardown teardown, Stage stage, Duration timeout) {
+		return StageClose.run(stage, participant(teardown), timeout).result();
+	}
+
+	/**
+	 * Return a participant for a teardown, whose calls these are.
+	 */
+	Participant participant(Teardown teardown) {
+		return StageClose.participant(Kind.REACTOR_NETTY, teardown, this);
 	}
 
 }

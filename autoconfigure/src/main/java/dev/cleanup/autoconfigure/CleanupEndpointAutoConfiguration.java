@@ -1,8 +1,7 @@
-package dev.cleanup.actuate;
+package dev.cleanup.autoconfigure;
 
-import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
-import dev.cleanup.autoconfigure.CleanupProperties;
-import dev.cleanup.autoconfigure.ShutdownBudgetCalculator;
+import dev.cleanup.actuate.CleanupEndpoint;
+import dev.cleanup.actuate.PendingWork;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.TimeoutTaskCensus;
@@ -16,11 +15,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@link CleanupEndpoint}.
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link CleanupEndpoint}. The
+ * endpoint gets plain values: what to show, and the shutdown plan from the one place that
+ * computes it.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -34,12 +34,10 @@ public final class CleanupEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, CleanupProperties properties,
-			TimeoutTaskCensus tasks, ClientThreadCensus threads, CleanupEndpointProperties endpointProperties,
-			ApplicationContext context) {
-		return new CleanupEndpoint(coordinator, calls, properties,
-				new ShutdownBudgetCalculator(properties, coordinator, context), new PendingWork(tasks, threads),
-				endpointProperties);
+	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, TimeoutTaskCensus tasks,
+			ClientThreadCensus threads, ShutdownPlanner planner, CleanupEndpointProperties properties) {
+		return new CleanupEndpoint(coordinator, calls, new PendingWork(tasks, threads), planner::plan,
+				properties.getShowValues(), properties.getRoles());
 	}
 
 }

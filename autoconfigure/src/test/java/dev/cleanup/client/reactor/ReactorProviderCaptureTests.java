@@ -1,8 +1,9 @@
-package dev.cleanup.autoconfigure;
+package dev.cleanup.client.reactor;
 
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.testsupport.SlowUpstream;
@@ -49,7 +50,7 @@ class ReactorProviderCaptureTests {
 
 	@Test
 	void clientOnTheGlobalResourcesHasNoProviderOfItsOwn() {
-		assertThat(ReactorClients.ownProvider(HttpClient.create())).isNull();
+		assertThat(ReactorProviders.ownProvider(HttpClient.create())).isNull();
 		assertThat(globalResources()).as("global resources created").isNull();
 	}
 
@@ -57,7 +58,7 @@ class ReactorProviderCaptureTests {
 	void clientWithItsOwnProviderHasThatProvider() {
 		ConnectionProvider provider = ConnectionProvider.create("mine", 1);
 		try {
-			assertThat(ReactorClients.ownProvider(HttpClient.create(provider))).isSameAs(provider);
+			assertThat(ReactorProviders.ownProvider(HttpClient.create(provider))).isSameAs(provider);
 		}
 		finally {
 			provider.dispose();

@@ -1,8 +1,7 @@
-package dev.cleanup.actuate;
+package dev.cleanup.autoconfigure;
 
-import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
+import dev.cleanup.actuate.CleanupMetrics;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,9 +29,8 @@ public final class CleanupMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CleanupMetrics cleanupMetrics(ShutdownCoordinator coordinator, InFlightCalls calls, TimeoutTaskCensus tasks,
-			ClientThreadCensus threads) {
-		return new CleanupMetrics(coordinator, calls, new PendingWork(tasks, threads));
+	CleanupMetrics cleanupMetrics(ShutdownCoordinator coordinator, InFlightCalls calls, TimeoutTaskCensus tasks) {
+		return new CleanupMetrics(coordinator, calls, tasks);
 	}
 
 }

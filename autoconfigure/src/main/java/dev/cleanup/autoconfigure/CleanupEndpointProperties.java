@@ -1,4 +1,4 @@
-package dev.cleanup.actuate;
+package dev.cleanup.autoconfigure;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,13 +1,8 @@
-package dev.cleanup.autoconfigure;
+package dev.cleanup.client.reactor;
 
 import java.time.Duration;
 
-import dev.cleanup.client.reactor.ReactorConnectionProviderTeardown;
-import dev.cleanup.client.reactor.ReactorLoopResourcesTeardown;
-import dev.cleanup.client.reactor.ReactorQuietPeriod;
 import dev.cleanup.core.Deadline;
-import dev.cleanup.core.InFlightSource;
-import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Teardown;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +21,6 @@ final class ReactorResourceFactoryTeardown implements Teardown {
 
 	private final ReactorResourceFactory factory;
 
-	private final InFlightSource inFlight;
-
 	private final ReactorQuietPeriod quietPeriod;
 
 	private final Duration shutdownTimeout;
@@ -36,10 +29,9 @@ final class ReactorResourceFactoryTeardown implements Teardown {
 
 	private volatile @Nullable ReactorLoopResourcesTeardown loops;
 
-	ReactorResourceFactoryTeardown(ReactorResourceFactory factory, InFlightSource inFlight,
-			ReactorQuietPeriod quietPeriod, Duration shutdownTimeout) {
+	ReactorResourceFactoryTeardown(ReactorResourceFactory factory, ReactorQuietPeriod quietPeriod,
+			Duration shutdownTimeout) {
 		this.factory = factory;
-		this.inFlight = inFlight;
 		this.quietPeriod = quietPeriod;
 		this.shutdownTimeout = shutdownTimeout;
 	}
@@ -50,9 +42,9 @@ final class ReactorResourceFactoryTeardown implements Teardown {
 			return true;
 		}
 		ReactorConnectionProviderTeardown provider = new ReactorConnectionProviderTeardown(
-				this.factory.getConnectionProvider(), this.inFlight);
+				this.factory.getConnectionProvider());
 		ReactorLoopResourcesTeardown loops = new ReactorLoopResourcesTeardown(this.factory.getLoopResources(),
-				this.inFlight, this.quietPeriod, this.shutdownTimeout);
+				this.quietPeriod, this.shutdownTimeout);
 		this.provider = provider;
 		this.loops = loops;
 		return provider.closeGracefully(deadline) && loops.closeGracefully(deadline);
@@ -70,11 +62,6 @@ final class ReactorResourceFactoryTeardown implements Teardown {
 			forced = loops.closeForcibly() || forced;
 		}
 		return forced;
-	}
-
-	@Override
-	public PoolUsage usage() {
-		return PoolUsage.inUse(this.inFlight.inFlightCount());
 	}
 
 	@Override

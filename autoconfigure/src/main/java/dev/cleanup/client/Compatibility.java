@@ -1,4 +1,4 @@
-package dev.cleanup.autoconfigure;
+package dev.cleanup.client;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,12 +11,12 @@ import org.apache.commons.logging.LogFactory;
  *
  * @author cleanup contributors
  */
-final class Compatibility {
+public final class Compatibility {
 
 	/**
 	 * The name of the logger, to set its level.
 	 */
-	static final String LOGGER_NAME = "dev.cleanup.Compatibility";
+	public static final String LOGGER_NAME = "dev.cleanup.Compatibility";
 
 	private static final Log logger = LogFactory.getLog(LOGGER_NAME);
 
@@ -29,7 +29,7 @@ final class Compatibility {
 	 * @param why the library or line found, and what it lacks
 	 * @param action what to do about it
 	 */
-	static void switchedOff(String what, String why, String action) {
+	public static void switchedOff(String what, String why, String action) {
 		logger.warn(what + ": " + why + ". " + action + " (to silence this warning: logging.level." + LOGGER_NAME
 				+ "=error).");
 	}

@@ -1,11 +1,15 @@
 package dev.cleanup.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import dev.cleanup.core.Participant;
+import dev.cleanup.core.ParticipantPolicy;
 import dev.cleanup.core.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
+import dev.cleanup.core.ShutdownPlan;
 import dev.cleanup.core.Stage;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
@@ -13,13 +17,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * Computes the application's {@link ShutdownBudget} from the properties, the participants
- * known now and Boot's own lifecycle settings.
+ * Computes the application's {@link ShutdownPlan} from the properties, the participants
+ * known now and Boot's own lifecycle settings: the one place the stages and the budget
+ * are worked out.
  *
  * @author cleanup contributors
- * @since 0.1.0
  */
-public class ShutdownBudgetCalculator {
+final class ShutdownPlanner {
 
 	/**
 	 * Spring Boot's default for {@code spring.lifecycle.timeout-per-shutdown-phase}.
@@ -34,26 +38,35 @@ public class ShutdownBudgetCalculator {
 
 	private final ApplicationContext context;
 
-	/**
-	 * Create a calculator.
-	 * @param properties the starter's properties
-	 * @param coordinator the coordinator, which knows the participants
-	 * @param context the application context, whose environment holds Boot's settings
-	 */
-	public ShutdownBudgetCalculator(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ApplicationContext context) {
+	ShutdownPlanner(CleanupProperties properties, ShutdownCoordinator coordinator, ApplicationContext context) {
 		this.properties = properties;
 		this.coordinator = coordinator;
 		this.context = context;
 	}
 
 	/**
-	 * Return the budget as it stands now.
+	 * Return the plan as it stands now.
+	 * @return the plan
+	 */
+	ShutdownPlan plan() {
+		List<ShutdownPlan.PlannedStage> stages = new ArrayList<>();
+		ParticipantPolicy policy = this.coordinator.policy();
+		for (CleanupStage stage : CleanupStage.values()) {
+			Stage closing = stage.stage();
+			Duration timeout = (closing != null && closing.closesParticipants()) ? policy.stageTimeout(closing)
+					: stage.timeout(this.properties);
+			stages.add(new ShutdownPlan.PlannedStage(stage.configName(), stage.phase(this.properties), timeout));
+		}
+		return new ShutdownPlan(stages, budget(), this.properties.getTerminationGracePeriod());
+	}
+
+	/**
+	 * Return the worst-case budget as it stands now.
 	 * @return the budget
 	 */
-	public ShutdownBudget calculate() {
-		var participants = this.coordinator.registry().participants();
-		var policy = this.coordinator.policy();
+	ShutdownBudget budget() {
+		List<Participant> participants = this.coordinator.registry().participants();
+		ParticipantPolicy policy = this.coordinator.policy();
 		return new ShutdownBudget(inboundDrain(), this.properties.getDrain().getTimeout(),
 				policy.slowest(Stage.CLOSE, participants), policy.slowest(Stage.DISPOSE, participants));
 	}
@@ -66,14 +79,6 @@ public class ShutdownBudgetCalculator {
 		return Binder.get(this.context.getEnvironment())
 			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
 			.orElse(BOOT_DEFAULT_PHASE_TIMEOUT);
-	}
-
-	/**
-	 * Return the termination grace period, if configured.
-	 * @return the period or {@code null}
-	 */
-	@Nullable Duration terminationGracePeriod() {
-		return this.properties.getTerminationGracePeriod();
 	}
 
 	private Duration inboundDrain() {

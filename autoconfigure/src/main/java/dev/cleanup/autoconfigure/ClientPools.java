@@ -1,0 +1,144 @@
+package dev.cleanup.autoconfigure;
+
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+
+import dev.cleanup.client.ClientStacks;
+import dev.cleanup.client.Pool;
+import dev.cleanup.core.InFlightSource;
+import dev.cleanup.core.Participant;
+import dev.cleanup.core.ParticipantRegistry;
+import dev.cleanup.core.Teardown;
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackedClient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.ConcurrentReferenceHashMap.ReferenceType;
+import org.springframework.util.ConcurrentReferenceHashMap;
+
+/**
+ * The pools of one application and the clients their calls are tracked on. A pool is
+ * registered as a participant the first time it is seen, whether as a bean or inside a
+ * request factory or connector, and every later sight of the same pool gets the same
+ * tracked client: a pool, its participant and its tracked client are made together, in
+ * one place, whatever order Spring creates beans and runs customizers in.
+ * <p>
+ * Pools found inside factories and connectors are held weakly: a collected pool drops
+ * out, and so does its entry here.
+ *
+ * @author cleanup contributors
+ */
+final class ClientPools {
+
+	/**
+	 * The family of the pools found inside request factories.
+	 */
+	static final String FACTORY = "http-client";
+
+	/**
+	 * The family of the pools found inside connectors.
+	 */
+	static final String CONNECTOR = "http-connector";
+
+	private final ClientStacks stacks;
+
+	private final ObjectProvider<ParticipantRegistry> registry;
+
+	private final ObjectProvider<InFlightCalls> calls;
+
+	private final Map<Object, TrackedClient> byResource = new ConcurrentReferenceHashMap<>(16, ReferenceType.WEAK);
+
+	/**
+	 * Create the pools of one application. The registry and the calls are looked up when
+	 * the first pool is registered, so that a bean post-processor can use this early.
+	 * @param stacks the stacks present
+	 * @param registry the participant registry
+	 * @param calls the in-flight calls
+	 */
+	ClientPools(ClientStacks stacks, ObjectProvider<ParticipantRegistry> registry,
+			ObjectProvider<InFlightCalls> calls) {
+		this.stacks = stacks;
+		this.registry = registry;
+		this.calls = calls;
+	}
+
+	ClientStacks stacks() {
+		return this.stacks;
+	}
+
+	/**
+	 * Register a bean that is a pool, named after the bean and held strongly.
+	 * @param pool the pool
+	 * @param beanName the bean's name
+	 * @return the client its calls are tracked on
+	 */
+	TrackedClient registerBean(Pool pool, String beanName) {
+		return register(pool, beanName, false);
+	}
+
+	/**
+	 * Return the client that tracks the calls made through a request factory or
+	 * connector: the one of the pool behind it, registered on first sight as a pool the
+	 * starter captured ({@code <family>-<stack>}), or, if no stack knows it, one of its
+	 * own that no pool waits for.
+	 * @param factoryOrConnector the request factory or connector, or {@code null} if
+	 * unknown
+	 * @param family {@code http-client} for request factories, {@code http-connector} for
+	 * connectors
+	 * @param unknownName the name of the client when no pool is known
+	 * @return the tracked client
+	 */
+	TrackedClient trackedClientFor(@Nullable Object factoryOrConnector, String family, String unknownName) {
+		Pool pool = (factoryOrConnector != null) ? this.stacks.poolOf(factoryOrConnector) : null;
+		if (pool == null && factoryOrConnector == null && family.equals(CONNECTOR)) {
+			pool = this.stacks.defaultConnectorPool();
+		}
+		return (pool != null) ? register(pool, family + "-" + pool.stack(), true)
+				: this.calls.getObject().capturedClient(unknownName);
+	}
+
+	private TrackedClient register(Pool pool, String name, boolean captured) {
+		TrackedClient known = this.byResource.get(pool.resource());
+		if (known != null) {
+			return known;
+		}
+		synchronized (this.byResource) {
+			known = this.byResource.get(pool.resource());
+			if (known != null) {
+				return known;
+			}
+			TrackedClient client = newParticipant(pool, name, captured);
+			this.byResource.put(pool.resource(), client);
+			return client;
+		}
+	}
+
+	private TrackedClient newParticipant(Pool pool, String name, boolean captured) {
+		String shared = pool.sharedName();
+		boolean weak = captured && shared == null;
+		BiFunction<Object, InFlightSource, Teardown> teardown = pool.teardown();
+		Predicate<Thread> threads = pool.threads();
+		Object resource = pool.resource();
+		InFlightCalls calls = this.calls.getObject();
+		TrackedClient[] client = new TrackedClient[1];
+		this.registry.getObject().register((shared != null) ? shared : name, (unique) -> {
+			TrackedClient own = (captured || shared != null) ? calls.capturedClient(unique) : calls.namedClient(unique);
+			client[0] = own;
+			Participant.Builder builder = Participant.builder(unique)
+				.kind(pool.kind())
+				.stage(pool.stage())
+				.inFlight(own);
+			if (threads != null) {
+				builder.threads(threads);
+			}
+			// the teardown function holds no resource: a weak participant stays weak
+			return (weak ? builder.weak(resource, (held) -> teardown.apply(held, own))
+					: builder.teardown(teardown.apply(resource, own)))
+				.build();
+		});
+		return client[0];
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.cleanup.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import dev.cleanup.client.apache.ApacheClientStack;
+import dev.cleanup.client.jdk.JdkClientStack;
+import dev.cleanup.client.jetty.JettyClientStack;
+import dev.cleanup.client.reactor.ReactorClientStack;
+import dev.cleanup.lingering.TimeoutTaskSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The client stacks on the class path, detected once per application. Asking them is
+ * asking each in turn; the first that answers wins.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class ClientStacks {
+
+	private final List<ClientStack> stacks;
+
+	private ClientStacks(List<ClientStack> stacks) {
+		this.stacks = List.copyOf(stacks);
+	}
+
+	/**
+	 * Detect the stacks whose libraries a class loader can load. The JDK's client is
+	 * always there.
+	 * @param classLoader the class loader
+	 * @param reactorQuietPeriod {@code spring.reactor.netty.shutdown-quiet-period}, if
+	 * set
+	 * @return the stacks present
+	 */
+	public static ClientStacks detect(@Nullable ClassLoader classLoader, @Nullable Duration reactorQuietPeriod) {
+		List<ClientStack> stacks = new ArrayList<>();
+		if (ApacheClientStack.Classes.present(classLoader)) {
+			stacks.add(new ApacheClientStack());
+		}
+		if (JettyClientStack.Classes.present(classLoader)) {
+			stacks.add(new JettyClientStack());
+		}
+		if (ReactorClientStack.Classes.present(classLoader)) {
+			stacks.add(new ReactorClientStack(reactorQuietPeriod));
+		}
+		stacks.add(new JdkClientStack());
+		return new ClientStacks(stacks);
+	}
+
+	/**
+	 * Return the stacks, in the order they are asked.
+	 * @return the stacks
+	 */
+	public List<ClientStack> stacks() {
+		return this.stacks;
+	}
+
+	/**
+	 * Return the pool a bean is, if a stack knows its type.
+	 * @param bean the bean
+	 * @return the pool or {@code null}
+	 */
+	public @Nullable Pool poolOfBean(Object bean) {
+		for (ClientStack stack : this.stacks) {
+			Pool pool = stack.poolOfBean(bean);
+			if (pool != null) {
+				return pool;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the pool behind a Spring request factory or connector.
+	 * @param factoryOrConnector the request factory or connector
+	 * @return the pool, or {@code null} if no stack knows it
+	 */
+	public @Nullable Pool poolOf(Object factoryOrConnector) {
+		for (ClientStack stack : this.stacks) {
+			Pool pool = stack.poolOf(factoryOrConnector);
+			if (pool != null) {
+				return pool;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the pool Spring's default {@code WebClient} connector uses, if a stack knows
+	 * it.
+	 * @return the pool or {@code null}
+	 */
+	public @Nullable Pool defaultConnectorPool() {
+		for (ClientStack stack : this.stacks) {
+			Pool pool = stack.defaultConnectorPool();
+			if (pool != null) {
+				return pool;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return a source of timeout tasks for a bean, if a stack knows it as a timer.
+	 * @param bean the bean
+	 * @param beanName the bean's name
+	 * @param ownerClosed whether the timer's owner is closed
+	 * @return the source or {@code null}
+	 */
+	public @Nullable TimeoutTaskSource timerSourceOf(Object bean, String beanName, BooleanSupplier ownerClosed) {
+		for (ClientStack stack : this.stacks) {
+			TimeoutTaskSource source = stack.timerSourceOf(bean, beanName, ownerClosed);
+			if (source != null) {
+				return source;
+			}
+		}
+		return null;
+	}
+
+}

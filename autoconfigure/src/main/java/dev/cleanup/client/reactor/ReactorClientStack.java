@@ -1,0 +1,204 @@
+package dev.cleanup.client.reactor;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import dev.cleanup.client.ClientStack;
+import dev.cleanup.client.Pool;
+import dev.cleanup.client.PrivateField;
+import dev.cleanup.core.Kind;
+import dev.cleanup.core.Stage;
+import dev.cleanup.lingering.HashedWheelTimerTaskSource;
+import dev.cleanup.lingering.TimeoutTaskSource;
+import io.netty.util.HashedWheelTimer;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.HttpResources;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+import reactor.netty.tcp.TcpResources;
+
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Reactor Netty. The global {@link HttpResources} (Boot's default, shared by every
+ * Reactor client and a WebFlux server) are one shared pool, {@value #GLOBAL_NAME},
+ * disposed in the dispose stage, before Spring's {@link ReactorResourceFactory} (phase 0)
+ * would, and without Netty's 2 s quiet period when nothing is in flight unless
+ * {@code spring.reactor.netty.shutdown-quiet-period} is set, which wins. The global
+ * loops' threads ({@code reactor-http-*}) belong to that pool alone. A resource factory
+ * with private resources is disposed the same way; private connection providers close in
+ * the close stage and private loops are disposed in the dispose stage.
+ * <p>
+ * Finding which provider a client uses never creates the global resources: Reactor
+ * Netty's public answer does, so the provider the client was configured with is read.
+ *
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public final class ReactorClientStack implements ClientStack {
+
+	/**
+	 * The name of the shared pool of the global resources.
+	 */
+	public static final String GLOBAL_NAME = "reactor-http";
+
+	static final String NAME = "reactor";
+
+	static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(LoopResources.DEFAULT_SHUTDOWN_TIMEOUT);
+
+	private static final String OFF = "Pools of Spring's Reactor request factories and connectors are not closed "
+			+ "by the starter (their calls are still tracked)";
+
+	private static final PrivateField FACTORY_CLIENT = new PrivateField(
+			"org.springframework.http.client.ReactorClientHttpRequestFactory", "httpClient", OFF);
+
+	private static final PrivateField FACTORY_RESOURCES = new PrivateField(
+			"org.springframework.http.client.ReactorClientHttpRequestFactory", "resourceFactory", OFF);
+
+	private static final PrivateField CONNECTOR_CLIENT = new PrivateField(
+			"org.springframework.http.client.reactive.ReactorClientHttpConnector", "httpClient", OFF);
+
+	private static final PrivateField CONNECTOR_RESOURCES = new PrivateField(
+			"org.springframework.http.client.reactive.ReactorClientHttpConnector", "resourceFactory", OFF);
+
+	private final @Nullable Duration configuredQuietPeriod;
+
+	/**
+	 * Stands for the global resources, which are no object of their own: one per
+	 * application, so that they are one participant however many clients use them.
+	 */
+	private final Object globalResources = new Object();
+
+	/**
+	 * Create the stack.
+	 * @param configuredQuietPeriod {@code spring.reactor.netty.shutdown-quiet-period}, if
+	 * set
+	 */
+	public ReactorClientStack(@Nullable Duration configuredQuietPeriod) {
+		this.configuredQuietPeriod = configuredQuietPeriod;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public @Nullable Pool poolOfBean(Object bean) {
+		if (bean instanceof ReactorResourceFactory factory) {
+			return resourceFactoryPool(factory);
+		}
+		if (bean instanceof HttpClient client) {
+			return clientPool(client);
+		}
+		if (bean instanceof TcpResources) {
+			return globalPool();
+		}
+		if (bean instanceof ConnectionProvider provider) {
+			return providerPool(provider);
+		}
+		if (bean instanceof LoopResources loops) {
+			Duration configured = this.configuredQuietPeriod;
+			return Pool.of(NAME, loops, Kind.REACTOR_NETTY, Stage.DISPOSE,
+					(resource, calls) -> new ReactorLoopResourcesTeardown(resource,
+							ReactorQuietPeriod.zeroWhenIdle(configured, calls), SHUTDOWN_TIMEOUT));
+		}
+		return null;
+	}
+
+	@Override
+	public @Nullable Pool poolOf(Object factoryOrConnector) {
+		PrivateField client;
+		PrivateField resources;
+		if (FACTORY_CLIENT.declaredBy(factoryOrConnector)) {
+			client = FACTORY_CLIENT;
+			resources = FACTORY_RESOURCES;
+		}
+		else if (CONNECTOR_CLIENT.declaredBy(factoryOrConnector)) {
+			client = CONNECTOR_CLIENT;
+			resources = CONNECTOR_RESOURCES;
+		}
+		else {
+			return null;
+		}
+		if (client.read(factoryOrConnector) instanceof HttpClient httpClient) {
+			return clientPool(httpClient);
+		}
+		if (resources.read(factoryOrConnector) instanceof ReactorResourceFactory factory) {
+			return resourceFactoryPool(factory);
+		}
+		return null;
+	}
+
+	/**
+	 * Spring's default {@code WebClient} connector, where Reactor Netty is present, is a
+	 * {@code ReactorClientHttpConnector} on the global resources.
+	 */
+	@Override
+	public Pool defaultConnectorPool() {
+		return globalPool();
+	}
+
+	@Override
+	public @Nullable TimeoutTaskSource timerSourceOf(Object bean, String beanName, BooleanSupplier ownerClosed) {
+		return (bean instanceof HashedWheelTimer timer) ? new HashedWheelTimerTaskSource(beanName, timer, ownerClosed)
+				: null;
+	}
+
+	private Pool clientPool(HttpClient client) {
+		ConnectionProvider provider = ReactorProviders.ownProvider(client);
+		return (provider != null) ? providerPool(provider) : globalPool();
+	}
+
+	private Pool providerPool(ConnectionProvider provider) {
+		if (provider instanceof TcpResources) {
+			return globalPool();
+		}
+		return Pool.of(NAME, provider, Kind.REACTOR_NETTY, Stage.CLOSE,
+				(resource, calls) -> new ReactorConnectionProviderTeardown(resource));
+	}
+
+	private Pool resourceFactoryPool(ReactorResourceFactory factory) {
+		if (factory.isUseGlobalResources()) {
+			return globalPool();
+		}
+		Duration configured = this.configuredQuietPeriod;
+		return Pool.of(NAME, factory, Kind.REACTOR_NETTY, Stage.DISPOSE,
+				(resource, calls) -> new ReactorResourceFactoryTeardown(resource,
+						ReactorQuietPeriod.zeroWhenIdle(configured, calls), SHUTDOWN_TIMEOUT));
+	}
+
+	private Pool globalPool() {
+		Duration configured = this.configuredQuietPeriod;
+		return Pool
+			.of(NAME, this.globalResources, Kind.REACTOR_NETTY, Stage.DISPOSE,
+					(resource, calls) -> new ReactorGlobalResourcesTeardown(
+							ReactorQuietPeriod.zeroWhenIdle(configured, calls), SHUTDOWN_TIMEOUT))
+			.withThreads((thread) -> thread.getName().startsWith("reactor-http-"))
+			.sharedAs(GLOBAL_NAME);
+	}
+
+	/**
+	 * The class-presence check of this stack.
+	 */
+	public static final class Classes {
+
+		private static final String CLIENT = "reactor.netty.http.client.HttpClient";
+
+		private Classes() {
+		}
+
+		/**
+		 * Whether Reactor Netty's HTTP client is on the class path.
+		 * @param classLoader the class loader to ask
+		 * @return {@code true} if present
+		 */
+		public static boolean present(@Nullable ClassLoader classLoader) {
+			return ClassUtils.isPresent(CLIENT, classLoader);
+		}
+
+	}
+
+}

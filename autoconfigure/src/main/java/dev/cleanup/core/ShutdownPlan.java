@@ -1,0 +1,45 @@
+package dev.cleanup.core;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the application will shut down, as it stands now: its stages in the order they run,
+ * the worst-case budget, and the time the platform allows, if known. Computed in one
+ * place and shown by the endpoint, the startup warnings and the phase timeouts alike.
+ *
+ * @param stages the stages in the order they run
+ * @param budget the worst-case budget
+ * @param terminationGracePeriod the time the platform allows, or {@code null} if unknown
+ * @author cleanup contributors
+ * @since 0.1.0
+ */
+public record ShutdownPlan(List<PlannedStage> stages, ShutdownBudget budget,
+		@Nullable Duration terminationGracePeriod) {
+
+	public ShutdownPlan {
+		stages = List.copyOf(stages);
+	}
+
+	/**
+	 * Whether the worst case fits the grace period.
+	 * @return {@code null} if no grace period is known
+	 */
+	public @Nullable Boolean withinGracePeriod() {
+		return (this.terminationGracePeriod != null)
+				? this.budget.worstCase().compareTo(this.terminationGracePeriod) <= 0 : null;
+	}
+
+	/**
+	 * One stage.
+	 *
+	 * @param name the stage's name, such as {@code drain}
+	 * @param phase its {@code SmartLifecycle} phase
+	 * @param timeout its default timeout, zero for the report
+	 */
+	public record PlannedStage(String name, int phase, Duration timeout) {
+	}
+
+}
