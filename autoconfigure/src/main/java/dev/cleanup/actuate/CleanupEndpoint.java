@@ -231,7 +231,8 @@ public class CleanupEndpoint {
 	 *
 	 * @param client the client making it
 	 * @param method the HTTP method
-	 * @param uri the URI without user-info, query values masked unless shown
+	 * @param uri the URI without user-info and fragment, path-parameter values masked,
+	 * query values masked unless shown (see {@link UriSanitizer})
 	 * @param startedAt when it started
 	 * @param elapsedMs how long it has run
 	 * @param remainingMs time left to its deadline, where known

@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class CleanupEndpointProperties {
 
 	/**
-	 * When to show query values of in-flight call URIs. User-info is never shown, and
-	 * logs, the shutdown report and meters always mask.
+	 * When to show query values of in-flight call URIs. User-info, fragments and
+	 * path-parameter values are never shown, and logs, the shutdown report and meters
+	 * always mask.
 	 */
 	private Show showValues = Show.NEVER;
 

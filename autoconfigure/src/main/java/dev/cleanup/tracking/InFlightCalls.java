@@ -171,8 +171,10 @@ public class InFlightCalls implements InFlightSource {
 			this.capturedCutCalls.incrementAndGet();
 		}
 		if (cut) {
+			// A client's or an interceptor's message may quote the URI as given
+			String message = failure.getMessage();
 			recordCut(call, "failed after its pool started closing: " + failure.getClass().getSimpleName()
-					+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : ""));
+					+ ((message != null) ? ": " + UriSanitizer.sanitizeQuotes(message, call.uri()) : ""));
 		}
 	}
 
