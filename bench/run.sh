@@ -303,6 +303,12 @@ for part in $PARTS; do
 done
 
 # ---------------------------------------------------------------- the page
+# A part whose section no run in this checkout wrote keeps the section the page has now.
+declare -A TITLE=([tracking]="## Per-call cost of tracking" [scale]="## Scale"
+	[shutdown]="## Shutdown at SIGTERM" [startup]="## Startup" [throughput]="## End-to-end throughput")
+PREVIOUS="$OUT/previous-page.md"
+cp "$DOC" "$PREVIOUS" 2>/dev/null || : > "$PREVIOUS"
+previous_section() { awk -v title="${TITLE[$1]}" 'index($0, "## ") == 1 { on = (index($0, title) == 1) } on' "$PREVIOUS"; }
 {
 	cat <<HEADER
 # Benchmarks
@@ -323,7 +329,7 @@ Benchmarks are not part of \`mvn -B -ntp verify\`.
 
 HEADER
 	for part in $ALL_PARTS; do
-		[ -f "$OUT/section-$part.md" ] && cat "$OUT/section-$part.md"
+		if [ -f "$OUT/section-$part.md" ]; then cat "$OUT/section-$part.md"; else previous_section "$part"; fi
 	done
 	cat bench/notes.md
 } > "$DOC"
