@@ -97,9 +97,9 @@ public final class CleanupAutoConfiguration {
 
 	@Bean
 	CleanupContextListener cleanupContextListener(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ShutdownPlanner planner, ConfigurableApplicationContext context) {
+			ShutdownPlanner planner, ClientPools pools, ConfigurableApplicationContext context) {
 		return new CleanupContextListener(context, coordinator, new ShutdownPhaseTimeouts(properties, planner, context),
-				new StartupWarnings(properties, planner, coordinator.registry()));
+				new StartupWarnings(properties, planner, coordinator.registry()), pools);
 	}
 
 }

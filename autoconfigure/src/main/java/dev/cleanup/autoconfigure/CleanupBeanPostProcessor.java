@@ -1,5 +1,7 @@
 package dev.cleanup.autoconfigure;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.cleanup.client.Pool;
@@ -7,45 +9,148 @@ import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.lingering.ScheduledExecutorTaskSource;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.lingering.TimeoutTaskSource;
+import dev.cleanup.tracking.InFlightCalls;
+import dev.cleanup.tracking.TrackedClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The starter's one bean post-processor: beans that are pools of a client stack become
- * participants named after their beans, and schedulers and timers become sources of
- * timeout tasks. Beans live as long as their context, so they are held strongly.
+ * The starter's one bean post-processor. Beans that are pools of a client stack become
+ * participants named after their beans; client beans (RestClient, RestTemplate,
+ * WebClient, a stack's own clients such as a Reactor Netty {@code HttpClient}) have their
+ * calls tracked on their pool, named after the bean; builder beans the application
+ * defines track every client they build; schedulers and timers become sources of timeout
+ * tasks.
+ * <p>
+ * A bean is replaced only after its initialization, or, where another bean took it early
+ * for a circular reference, when that early reference is taken, so that every bean sees
+ * the same instance. Beans live as long as their context, so they are held strongly.
  *
  * @author cleanup contributors
  */
-final class CleanupBeanPostProcessor implements BeanPostProcessor {
+final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostProcessor {
+
+	private static final Log logger = LogFactory.getLog(CleanupBeanPostProcessor.class);
+
+	private static final boolean REST_CLIENT = ClassUtils.isPresent("org.springframework.web.client.RestClient",
+			CleanupBeanPostProcessor.class.getClassLoader());
+
+	private static final boolean WEB_CLIENT = ClassUtils.isPresent(
+			"org.springframework.web.reactive.function.client.WebClient",
+			CleanupBeanPostProcessor.class.getClassLoader());
+
+	private static final boolean REST_TEMPLATE_BUILDER = ClassUtils.isPresent(
+			"org.springframework.boot.restclient.RestTemplateBuilder", CleanupBeanPostProcessor.class.getClassLoader());
 
 	private final ClientPools pools;
+
+	private final ObjectProvider<InFlightCalls> calls;
 
 	private final ObjectProvider<TimeoutTaskCensus> census;
 
 	private final ObjectProvider<ShutdownCoordinator> coordinator;
 
-	CleanupBeanPostProcessor(ClientPools pools, ObjectProvider<TimeoutTaskCensus> census,
-			ObjectProvider<ShutdownCoordinator> coordinator) {
+	private final Map<String, Object> earlyReferences = new ConcurrentHashMap<>();
+
+	CleanupBeanPostProcessor(ClientPools pools, ObjectProvider<InFlightCalls> calls,
+			ObjectProvider<TimeoutTaskCensus> census, ObjectProvider<ShutdownCoordinator> coordinator) {
 		this.pools = pools;
+		this.calls = calls;
 		this.census = census;
 		this.coordinator = coordinator;
 	}
 
 	@Override
+	public Object getEarlyBeanReference(Object bean, String beanName) {
+		Object processed = process(bean, beanName);
+		if (processed != bean) {
+			logger.debug("Bean '" + beanName + "' is tracked through its early reference");
+		}
+		this.earlyReferences.put(beanName, bean);
+		return processed;
+	}
+
+	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		Pool pool = this.pools.stacks().poolOfBean(bean);
-		if (pool != null) {
-			this.pools.registerBean(pool, beanName);
+		// taken early for a circular reference: processed then, and Spring uses that one
+		if (this.earlyReferences.remove(beanName) == bean) {
+			return bean;
+		}
+		return process(bean, beanName);
+	}
+
+	private Object process(Object bean, String beanName) {
+		Object result = bean;
+		try {
+			result = trackCalls(bean, beanName);
+			Pool pool = this.pools.stacks().poolOfBean(bean);
+			if (pool != null) {
+				TrackedClient client = this.pools.registerBean(pool, beanName);
+				if (result == bean) {
+					Object tracked = this.pools.stacks().withCallTracking(bean, this.pools.callTracking(client));
+					result = (tracked != null) ? tracked : bean;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// never fail an application for its clients: it runs as plain Boot would
+			logger.warn("Could not track the calls of bean '" + beanName + "' (" + bean.getClass().getName()
+					+ "); it is left as it is", ex);
 		}
 		TimeoutTaskSource timer = timerSource(bean, beanName);
 		if (timer != null) {
 			this.census.getObject().addSource(timer);
 		}
+		return result;
+	}
+
+	private Object trackCalls(Object bean, String beanName) {
+		if (REST_CLIENT) {
+			if (bean instanceof RestClient client) {
+				return imperative().restClient(client, ClientPools.Owner.bean(beanName));
+			}
+			if (bean instanceof RestTemplate template) {
+				imperative().restTemplate(template, ClientPools.Owner.bean(beanName));
+				return bean;
+			}
+			if (bean instanceof RestClient.Builder builder) {
+				return imperative().restClientBuilder(builder);
+			}
+		}
+		if (REST_TEMPLATE_BUILDER && isRestTemplateBuilder(bean)) {
+			return RestTemplateBuilders.tracked((org.springframework.boot.restclient.RestTemplateBuilder) bean,
+					imperative());
+		}
+		if (WEB_CLIENT) {
+			if (bean instanceof WebClient client) {
+				return reactive().webClient(client, ClientPools.Owner.bean(beanName));
+			}
+			if (bean instanceof WebClient.Builder builder) {
+				return reactive().webClientBuilder(builder);
+			}
+		}
 		return bean;
+	}
+
+	private static boolean isRestTemplateBuilder(Object bean) {
+		return bean instanceof org.springframework.boot.restclient.RestTemplateBuilder;
+	}
+
+	private ClientInstrumentation imperative() {
+		return new ClientInstrumentation(this.pools, this.calls.getObject());
+	}
+
+	private WebClientInstrumentation reactive() {
+		return new WebClientInstrumentation(this.pools, this.calls.getObject());
 	}
 
 	private @Nullable TimeoutTaskSource timerSource(Object bean, String beanName) {

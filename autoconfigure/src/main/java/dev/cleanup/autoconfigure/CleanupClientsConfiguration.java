@@ -3,6 +3,7 @@ package dev.cleanup.autoconfigure;
 import java.time.Duration;
 
 import dev.cleanup.client.ClientStacks;
+import dev.cleanup.client.feign.FeignCallTracking;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.lingering.TimeoutTaskCensus;
@@ -10,6 +11,7 @@ import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,9 +41,29 @@ class CleanupClientsConfiguration {
 	}
 
 	@Bean
-	static CleanupBeanPostProcessor cleanupBeanPostProcessor(ClientPools pools,
+	@ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+	CleanupClients cleanupClients(ClientPools pools, InFlightCalls calls) {
+		return new CleanupClients(pools, calls);
+	}
+
+	@Bean
+	static CleanupBeanPostProcessor cleanupBeanPostProcessor(ClientPools pools, ObjectProvider<InFlightCalls> calls,
 			ObjectProvider<TimeoutTaskCensus> census, ObjectProvider<ShutdownCoordinator> coordinator) {
-		return new CleanupBeanPostProcessor(pools, census, coordinator);
+		return new CleanupBeanPostProcessor(pools, calls, census, coordinator);
+	}
+
+	/**
+	 * OpenFeign's clients, tracked through Feign's capability hook, under their names.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "feign.Capability")
+	static class FeignTrackingConfiguration {
+
+		@Bean
+		FeignCallTracking cleanupFeignCallTracking(ClientPools pools, InFlightCalls calls) {
+			return new FeignCallTracking((name) -> pools.callTracking(calls.namedClient(name)));
+		}
+
 	}
 
 }

@@ -26,12 +26,15 @@ final class CleanupContextListener implements ApplicationListener<ApplicationCon
 
 	private final StartupWarnings startupWarnings;
 
+	private final ClientPools pools;
+
 	CleanupContextListener(ApplicationContext context, ShutdownCoordinator coordinator,
-			ShutdownPhaseTimeouts phaseTimeouts, StartupWarnings startupWarnings) {
+			ShutdownPhaseTimeouts phaseTimeouts, StartupWarnings startupWarnings, ClientPools pools) {
 		this.context = context;
 		this.coordinator = coordinator;
 		this.phaseTimeouts = phaseTimeouts;
 		this.startupWarnings = startupWarnings;
+		this.pools = pools;
 	}
 
 	@Override
@@ -41,11 +44,14 @@ final class CleanupContextListener implements ApplicationListener<ApplicationCon
 			return;
 		}
 		if (event instanceof ContextRefreshedEvent) {
+			this.pools.registerSharedPoolsInUse();
 			this.phaseTimeouts.apply();
 			this.startupWarnings.log();
 		}
 		else if (event instanceof ContextClosedEvent) {
 			this.coordinator.startShutdown();
+			// shared pools created since, by clients the starter never saw built
+			this.pools.registerSharedPoolsInUse();
 		}
 	}
 

@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
+import dev.cleanup.client.CallTracking;
 import dev.cleanup.client.ClientStacks;
 import dev.cleanup.client.Pool;
 import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.Teardown;
+import dev.cleanup.tracking.InFlightCall;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +77,7 @@ final class ClientPools {
 	 * @return the client its calls are tracked on
 	 */
 	TrackedClient registerBean(Pool pool, String beanName) {
-		return register(pool, beanName, false);
+		return register(pool, beanName, Owner.bean(beanName));
 	}
 
 	/**
@@ -91,15 +93,64 @@ final class ClientPools {
 	 * @return the tracked client
 	 */
 	TrackedClient trackedClientFor(@Nullable Object factoryOrConnector, String family, String unknownName) {
+		return trackedClientFor(factoryOrConnector, family, unknownName, Owner.CAPTURED);
+	}
+
+	/**
+	 * Return the client that tracks the calls made through a request factory or connector
+	 * of a client that has an owner: its pool, registered on first sight as the owner
+	 * says, or, if no stack knows it, a client that no pool waits for.
+	 * @param factoryOrConnector the request factory or connector, or {@code null} if
+	 * unknown
+	 * @param family {@code http-client} or {@code http-connector}
+	 * @param unknownName the name of the client when no pool is known and the owner has
+	 * no name
+	 * @param owner who owns the client
+	 * @return the tracked client
+	 */
+	TrackedClient trackedClientFor(@Nullable Object factoryOrConnector, String family, String unknownName,
+			Owner owner) {
 		Pool pool = (factoryOrConnector != null) ? this.stacks.poolOf(factoryOrConnector) : null;
 		if (pool == null && factoryOrConnector == null && family.equals(CONNECTOR)) {
 			pool = this.stacks.defaultConnectorPool();
 		}
-		return (pool != null) ? register(pool, family + "-" + pool.stack(), true)
-				: this.calls.getObject().capturedClient(unknownName);
+		InFlightCalls calls = this.calls.getObject();
+		String name = owner.name();
+		TrackedClient client;
+		if (pool != null) {
+			client = register(pool, (name != null) ? name : family + "-" + pool.stack(), owner);
+		}
+		else {
+			client = (name != null) ? calls.namedClient(name) : calls.capturedClient(unknownName);
+		}
+		return client.markTracked();
 	}
 
-	private TrackedClient register(Pool pool, String name, boolean captured) {
+	/**
+	 * Register the shared pools something created by now (Reactor Netty's global
+	 * resources after a {@code WebClient.create()}, say), found without creating them.
+	 */
+	void registerSharedPoolsInUse() {
+		for (Pool pool : this.stacks.sharedPoolsInUse()) {
+			register(pool, pool.stack(), Owner.CAPTURED);
+		}
+	}
+
+	/**
+	 * Return where a stack that tracks calls itself records those of a client.
+	 * @param client the tracked client
+	 * @return the call tracking
+	 */
+	CallTracking callTracking(TrackedClient client) {
+		InFlightCalls calls = this.calls.getObject();
+		client.markTracked();
+		return (method, uri) -> {
+			InFlightCall call = calls.start(client, method, uri);
+			return (failure) -> calls.end(call, failure);
+		};
+	}
+
+	private TrackedClient register(Pool pool, String name, Owner owner) {
 		TrackedClient known = this.byResource.get(pool.resource());
 		if (known != null) {
 			return known;
@@ -109,22 +160,25 @@ final class ClientPools {
 			if (known != null) {
 				return known;
 			}
-			TrackedClient client = newParticipant(pool, name, captured);
+			TrackedClient client = newParticipant(pool, name, owner);
 			this.byResource.put(pool.resource(), client);
 			return client;
 		}
 	}
 
-	private TrackedClient newParticipant(Pool pool, String name, boolean captured) {
+	private TrackedClient newParticipant(Pool pool, String name, Owner owner) {
 		String shared = pool.sharedName();
-		boolean weak = captured && shared == null;
+		boolean weak = !owner.strong() && shared == null;
 		BiFunction<Object, InFlightSource, Teardown> teardown = pool.teardown();
 		Predicate<Thread> threads = pool.threads();
 		Object resource = pool.resource();
 		InFlightCalls calls = this.calls.getObject();
 		TrackedClient[] client = new TrackedClient[1];
 		this.registry.getObject().register((shared != null) ? shared : name, (unique) -> {
-			TrackedClient own = (captured || shared != null) ? calls.capturedClient(unique) : calls.namedClient(unique);
+			// a named owner's calls keep its name, however many pools it adopts
+			String ownerName = owner.name();
+			TrackedClient own = (ownerName == null || shared != null) ? calls.capturedClient(unique)
+					: calls.namedClient(ownerName);
 			client[0] = own;
 			Participant.Builder builder = Participant.builder(unique)
 				.kind(pool.kind())
@@ -139,6 +193,28 @@ final class ClientPools {
 				.build();
 		});
 		return client[0];
+	}
+
+	/**
+	 * Who owns a client, which decides how its pool is named and held: captured from a
+	 * builder (named after the stack, held weakly), a bean (named after it, held
+	 * strongly), or handed over by name (named after it, held weakly).
+	 *
+	 * @param name the owner's name, {@code null} when captured
+	 * @param strong whether the pool is held strongly
+	 */
+	record Owner(@Nullable String name, boolean strong) {
+
+		static final Owner CAPTURED = new Owner(null, false);
+
+		static Owner bean(String beanName) {
+			return new Owner(beanName, true);
+		}
+
+		static Owner adopted(String name) {
+			return new Owner(name, false);
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.cleanup.client;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import dev.cleanup.lingering.TimeoutTaskSource;
@@ -48,6 +49,18 @@ public interface ClientStack {
 	}
 
 	/**
+	 * Return a client bean of this stack that tracks its calls, for clients of this stack
+	 * that are beans of their own rather than Spring clients with a request factory or
+	 * connector to wrap.
+	 * @param clientBean the bean
+	 * @param tracking where its calls are recorded
+	 * @return the bean to use instead, or {@code null} if it is no such client
+	 */
+	default @Nullable Object withCallTracking(Object clientBean, CallTracking tracking) {
+		return null;
+	}
+
+	/**
 	 * Return the pool Spring's own default connector of a {@code WebClient} uses, when
 	 * that connector is of this stack and its pool is shared, so that a {@code WebClient}
 	 * built without a connector has its calls tracked on that pool.
@@ -55,6 +68,16 @@ public interface ClientStack {
 	 */
 	default @Nullable Pool defaultConnectorPool() {
 		return null;
+	}
+
+	/**
+	 * Return the pools shared by every client of this stack that something has created by
+	 * now, such as Reactor Netty's global resources after a {@code WebClient.create()},
+	 * found without creating them.
+	 * @return the pools, often none
+	 */
+	default List<Pool> sharedPoolsInUse() {
+		return List.of();
 	}
 
 	/**

@@ -89,6 +89,23 @@ public final class ClientStacks {
 	}
 
 	/**
+	 * Return a client bean that tracks its calls, if a stack knows it as a client of its
+	 * own.
+	 * @param clientBean the bean
+	 * @param tracking where its calls are recorded
+	 * @return the bean to use instead, or {@code null}
+	 */
+	public @Nullable Object withCallTracking(Object clientBean, CallTracking tracking) {
+		for (ClientStack stack : this.stacks) {
+			Object tracked = stack.withCallTracking(clientBean, tracking);
+			if (tracked != null) {
+				return tracked;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Return the pool Spring's default {@code WebClient} connector uses, if a stack knows
 	 * it.
 	 * @return the pool or {@code null}
@@ -101,6 +118,18 @@ public final class ClientStacks {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Return the shared pools that something has created by now.
+	 * @return the pools
+	 */
+	public List<Pool> sharedPoolsInUse() {
+		List<Pool> pools = new ArrayList<>();
+		for (ClientStack stack : this.stacks) {
+			pools.addAll(stack.sharedPoolsInUse());
+		}
+		return pools;
 	}
 
 	/**

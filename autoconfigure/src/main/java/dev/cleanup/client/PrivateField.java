@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * A private field of a library class that offers no getter, such as the client inside one
  * of Spring's request factories, read by name. The field is looked up once; where it
@@ -97,6 +99,30 @@ public final class PrivateField {
 		}
 	}
 
+	/**
+	 * Read a static field.
+	 * @param classLoader the class loader of the declaring class
+	 * @return the value, or {@code null} if the class is absent, the field holds
+	 * {@code null} or it cannot be read
+	 */
+	public @Nullable Object readStatic(@Nullable ClassLoader classLoader) {
+		if (this.missing || !ClassUtils.isPresent(this.className, classLoader)) {
+			return null;
+		}
+		Class<?> declaring = ClassUtils.resolveClassName(this.className, classLoader);
+		Field field = field(declaring);
+		if (field == null) {
+			return null;
+		}
+		try {
+			return field.get(null);
+		}
+		catch (IllegalAccessException | RuntimeException ex) {
+			fail(declaring, ex);
+			return null;
+		}
+	}
+
 	private @Nullable Field field(Object target) {
 		if (this.missing) {
 			return null;
@@ -105,6 +131,10 @@ public final class PrivateField {
 		if (declaring == null) {
 			return null;
 		}
+		return field(declaring);
+	}
+
+	private @Nullable Field field(Class<?> declaring) {
 		Field field = this.field;
 		if (field != null) {
 			return field;

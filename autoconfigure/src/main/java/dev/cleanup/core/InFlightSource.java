@@ -25,6 +25,16 @@ public interface InFlightSource {
 	int inFlightCount();
 
 	/**
+	 * Whether this source sees calls at all: a source that no tracked client feeds
+	 * answers {@code 0} without knowing, and a pool whose only view of use it is cannot
+	 * be said to have closed gracefully.
+	 * @return {@code true} if calls are tracked into this source
+	 */
+	default boolean tracksCalls() {
+		return this != NONE;
+	}
+
+	/**
 	 * Return the calls that shutdown cut so far, and those still in flight, which the
 	 * report counts as cut once every pool is closed.
 	 * @return the cut calls, bounded by the source

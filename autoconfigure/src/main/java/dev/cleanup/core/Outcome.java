@@ -16,6 +16,12 @@ public enum Outcome {
 	GRACEFUL,
 
 	/**
+	 * Closed, but nothing showed whether it was in use: the pool has no figures of its
+	 * own and none of its calls were tracked, so calls may have been cut unseen.
+	 */
+	UNVERIFIED,
+
+	/**
 	 * The graceful close did not finish in time; the forced close did.
 	 */
 	FORCED,

@@ -166,6 +166,23 @@ public final class Participant {
 		}
 	}
 
+	/**
+	 * Whether anything shows this client pool's use: figures of its own, or calls tracked
+	 * on it. A pool closed without either cannot be said to have closed gracefully. What
+	 * an application registers of its own ({@link Kind#CUSTOM}) says itself, by its
+	 * teardown, whether it closed gracefully.
+	 * @param teardown the participant's teardown
+	 * @return {@code true} if its use can be seen
+	 */
+	boolean canSeeUse(Teardown teardown) {
+		try {
+			return this.kind == Kind.CUSTOM || this.inFlight.tracksCalls() || teardown.usage().inUse() >= 0;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
 	private PoolUsage usage(@Nullable Teardown teardown) {
 		PoolUsage usage = (teardown != null) ? teardown.usage() : PoolUsage.UNKNOWN;
 		if (usage.inUse() >= 0 || this.inFlight == InFlightSource.NONE) {

@@ -73,9 +73,9 @@ public record ShutdownReport(Duration duration, DrainResult drain, List<CloseRes
 		}
 		String waited = "waited " + this.drain.waited().toMillis() + " ms";
 		if (this.drain.drained()) {
-			return waited + ", nothing left in flight";
+			return waited + ", no tracked call in flight";
 		}
-		return waited + ", timed out with " + this.drain.inFlightLeft() + " call(s) in flight and "
+		return waited + ", timed out with " + this.drain.inFlightLeft() + " tracked call(s) in flight and "
 				+ this.drain.busyParticipants() + " busy pool(s)";
 	}
 

@@ -136,7 +136,10 @@ public final class StageRunner {
 			}
 			try {
 				if (this.graceful.get(this.waitDeadline.remaining().toNanos())) {
-					this.result = result(Outcome.GRACEFUL, note());
+					this.result = seen() ? result(Outcome.GRACEFUL, note())
+							: result(Outcome.UNVERIFIED,
+									"nothing showed whether it was in use: it has no figures and none of its calls are "
+											+ "tracked");
 					return;
 				}
 				this.reason = "still in use when its timeout of " + format(this.closing.timeout()) + " passed";
@@ -193,6 +196,11 @@ public final class StageRunner {
 				Thread.currentThread().interrupt();
 				return result(Outcome.TIMED_OUT, this.reason + "; interrupted while forcing");
 			}
+		}
+
+		private boolean seen() {
+			Teardown teardown = this.teardown;
+			return teardown != null && this.closing.participant().canSeeUse(teardown);
 		}
 
 		private @Nullable String note() {

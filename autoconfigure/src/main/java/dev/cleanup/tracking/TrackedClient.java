@@ -22,6 +22,8 @@ public final class TrackedClient implements InFlightSource {
 
 	private final LongAdder cut = new LongAdder();
 
+	private volatile boolean tracked;
+
 	TrackedClient(String name, boolean named) {
 		this.name = name;
 		this.named = named;
@@ -47,6 +49,21 @@ public final class TrackedClient implements InFlightSource {
 	@Override
 	public int inFlightCount() {
 		return this.inFlight.get();
+	}
+
+	/**
+	 * Say that calls are tracked on this client: a tracking wrapper, filter or hook feeds
+	 * it.
+	 * @return this client
+	 */
+	public TrackedClient markTracked() {
+		this.tracked = true;
+		return this;
+	}
+
+	@Override
+	public boolean tracksCalls() {
+		return this.tracked;
 	}
 
 	/**

@@ -97,7 +97,8 @@ class ShutdownCoordinatorTests {
 		coordinator.close(Stage.DISPOSE);
 		ShutdownReport report = coordinator.finish();
 		assertThat(report.format()).contains("drain")
-			.contains("nothing left in flight")
+			.contains("no tracked call in flight")
+			.doesNotContain("nothing left in flight")
 			.contains("good")
 			.contains("graceful")
 			.contains("bad")

@@ -88,7 +88,7 @@ class SampleShutdownIT {
 			assertThat(exit).as(output).isBetween(Duration.ofMillis(1500), Duration.ofMillis(6200 + 1000));
 			assertThat(app.lines("drain    waited")).as(output)
 				.singleElement(STRING)
-				.contains("timed out with " + (2 * BACKGROUND_COUNT) + " call(s) in flight");
+				.contains("timed out with " + (2 * BACKGROUND_COUNT) + " tracked call(s) in flight");
 			List<String> cut = app.lines("Outbound call cut by shutdown: ");
 			assertThat(cut).as(output).hasSize(2 * BACKGROUND_COUNT);
 			// both clients run on Reactor Netty's global resources, the pool their calls

@@ -15,12 +15,13 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Apache HttpClient 5: classic and async client beans, Spring's connector bean, and the
- * clients inside Spring's request factories and connectors. A client's connection
- * manager, which the client keeps in a private field without a getter, is read so that
- * the pool's figures are known; where that fails, the client is still closed, on its
- * tracked calls only. Apache's client threads ({@code httpclient-dispatch-N}) are
- * numbered across all clients, so they are not attributed to any one pool.
+ * Apache HttpClient 5: classic and async client beans, connection manager beans, Spring's
+ * connector bean, and the clients inside Spring's request factories and connectors. A
+ * client's connection manager, which the client keeps in a private field without a
+ * getter, is read so that the pool's figures are known; where that fails, the client is
+ * still closed, on its tracked calls only. Apache's client threads
+ * ({@code httpclient-dispatch-N}) are numbered across all clients, so they are not
+ * attributed to any one pool.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -57,6 +58,15 @@ public final class ApacheClientStack implements ClientStack {
 
 	@Override
 	public @Nullable Pool poolOfBean(Object bean) {
+		// a manager handed to clients as a bean of its own closes after them
+		if (bean instanceof PoolingHttpClientConnectionManager manager) {
+			return Pool.of(NAME, manager, Kind.APACHE_HTTPCLIENT5, Stage.DISPOSE,
+					(resource, calls) -> new ApacheConnectionManagerTeardown(resource));
+		}
+		if (bean instanceof PoolingAsyncClientConnectionManager manager) {
+			return Pool.of(NAME, manager, Kind.APACHE_HTTPCLIENT5, Stage.DISPOSE,
+					(resource, calls) -> new ApacheConnectionManagerTeardown(resource));
+		}
 		if (bean instanceof CloseableHttpClient || bean instanceof CloseableHttpAsyncClient
 				|| CONNECTOR_CLIENT.declaredBy(bean)) {
 			return poolOf(bean);

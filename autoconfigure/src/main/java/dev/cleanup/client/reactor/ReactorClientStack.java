@@ -1,8 +1,11 @@
 package dev.cleanup.client.reactor;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
+import dev.cleanup.client.CallTracking;
 import dev.cleanup.client.ClientStack;
 import dev.cleanup.client.Pool;
 import dev.cleanup.client.PrivateField;
@@ -62,6 +65,10 @@ public final class ReactorClientStack implements ClientStack {
 
 	private static final PrivateField CONNECTOR_RESOURCES = new PrivateField(
 			"org.springframework.http.client.reactive.ReactorClientHttpConnector", "resourceFactory", OFF);
+
+	private static final PrivateField GLOBAL_RESOURCES = new PrivateField("reactor.netty.http.HttpResources",
+			"httpResources",
+			"Reactor Netty's global resources created outside Spring's builders are not disposed " + "by the starter");
 
 	private final @Nullable Duration configuredQuietPeriod;
 
@@ -130,6 +137,27 @@ public final class ReactorClientStack implements ClientStack {
 			return resourceFactoryPool(factory);
 		}
 		return null;
+	}
+
+	/**
+	 * A Reactor Netty {@code HttpClient} bean (Spring Cloud Gateway's proxy client is
+	 * one) has its calls tracked by a connection observer.
+	 */
+	@Override
+	public @Nullable Object withCallTracking(Object clientBean, CallTracking tracking) {
+		return (clientBean instanceof HttpClient client) ? ReactorCallTracking.track(client, tracking) : null;
+	}
+
+	/**
+	 * The global resources, once something created them ({@code WebClient.create()},
+	 * {@code HttpClient.create()} at its first call): read from the field that holds
+	 * them, since {@link HttpResources#get()} would create them.
+	 */
+	@Override
+	public List<Pool> sharedPoolsInUse() {
+		Object holder = GLOBAL_RESOURCES.readStatic(HttpResources.class.getClassLoader());
+		return (holder instanceof AtomicReference<?> reference && reference.get() != null) ? List.of(globalPool())
+				: List.of();
 	}
 
 	/**
