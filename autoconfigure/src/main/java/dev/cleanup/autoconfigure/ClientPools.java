@@ -1,6 +1,8 @@
 package dev.cleanup.autoconfigure;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -50,7 +52,13 @@ final class ClientPools {
 
 	private final ObjectProvider<InFlightCalls> calls;
 
-	private final Map<Object, TrackedClient> byResource = new ConcurrentReferenceHashMap<>(16, ReferenceType.WEAK);
+	/**
+	 * The client of each pool, by the pool: weak keys (a collected pool drops out), the
+	 * values held strongly (a tracked client holds no pool). Not Spring's
+	 * {@code ConcurrentReferenceHashMap}, whose entries go as a whole at the next
+	 * collection while their key is still alive.
+	 */
+	private final Map<Object, TrackedClient> byResource = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
 	 * Create the pools of one application. The registry and the calls are looked up when
