@@ -81,6 +81,7 @@ part_tracking() {
 	run jmh-tracking "$JMH InFlightTrackingBenchmark -prof gc -rf csv -rff $OUT/jmh-tracking.csv"
 	run jmh-interceptor "$JMH TrackingInterceptorBenchmark -prof gc -rf csv -rff $OUT/jmh-interceptor.csv"
 	run jmh-loopback "$JMH LoopbackCallBenchmark -prof gc -rf csv -rff $OUT/jmh-loopback.csv"
+	run jmh-handbuilt "$JMH HandBuiltClientBeanBenchmark -prof gc -rf csv -rff $OUT/jmh-handbuilt.csv"
 	# score FILE BENCHMARK [:gc.alloc.rate.norm], and its 99.9 % error
 	score() { awk -F, -v b="\"dev.cleanup.bench.jmh.$2${3-}\"" '$1 == b { printf "%.1f", $5 }' "$OUT/jmh-$1.csv"; }
 	error() { awk -F, -v b="\"dev.cleanup.bench.jmh.$2${3-}\"" '$1 == b { printf "%.1f", $6 }' "$OUT/jmh-$1.csv"; }
@@ -91,7 +92,7 @@ part_tracking() {
 	row ""
 	row "| measurement | time per call | allocated per call | target | verdict | command |"
 	row "|---|---|---|---|---|---|"
-	local b ns bytes c what nsw nso bw bo dns db usw uso
+	local b ns bytes c what nsw nso bw bo dns db usw uso target check
 	for b in startAndEnd startAndEndOnTwoThreads; do
 		ns=$(score tracking "InFlightTrackingBenchmark.$b"); bytes=$(score tracking "InFlightTrackingBenchmark.$b" :gc.alloc.rate.norm)
 		row "| \`InFlightCalls\` start + end (\`$b\`) | $ns ± $(error tracking "InFlightTrackingBenchmark.$b") ns | $bytes B | < 1 µs, < 100 B | $(verdict "$ns < 1000 && $bytes < 100") | \`$JMH InFlightTrackingBenchmark -prof gc\` |"
@@ -110,6 +111,18 @@ part_tracking() {
 	nsw=$(score interceptor "TrackingInterceptorBenchmark.webWithEmptyDoFinally"); nso=$(score interceptor "TrackingInterceptorBenchmark.webWithoutTracking")
 	bw=$(score interceptor "TrackingInterceptorBenchmark.webWithEmptyDoFinally" :gc.alloc.rate.norm); bo=$(score interceptor "TrackingInterceptorBenchmark.webWithoutTracking" :gc.alloc.rate.norm)
 	row "| for scale: the least any WebClient filter adds to see a call end, one empty \`doFinally\` on the exchange only (with $nsw ± $(error interceptor "TrackingInterceptorBenchmark.webWithEmptyDoFinally") ns / $bw B) | +$(awk "BEGIN { printf \"%.0f\", $nsw - $nso }") ns | +$(awk "BEGIN { printf \"%.0f\", $bw - $bo }") B | – | – | \`$JMH TrackingInterceptorBenchmark -prof gc\` |"
+	for c in restClient restTemplate webClient; do
+		case $c in
+			restClient) what="RestClient bean built by hand (\`RestClient.builder().requestFactory(...)\`)"; target="< 1 µs, < 100 B" ;;
+			restTemplate) what="RestTemplate bean built by hand (\`new RestTemplate(factory)\`)"; target="< 1 µs, < 100 B" ;;
+			webClient) what="WebClient bean built by hand (\`WebClient.builder().clientConnector(...)\`)"; target="< 1 µs" ;;
+		esac
+		nsw=$(score handbuilt "HandBuiltClientBeanBenchmark.${c}WithTracking"); nso=$(score handbuilt "HandBuiltClientBeanBenchmark.${c}WithoutTracking")
+		bw=$(score handbuilt "HandBuiltClientBeanBenchmark.${c}WithTracking" :gc.alloc.rate.norm); bo=$(score handbuilt "HandBuiltClientBeanBenchmark.${c}WithoutTracking" :gc.alloc.rate.norm)
+		dns=$(awk "BEGIN { printf \"%.0f\", $nsw - $nso }"); db=$(awk "BEGIN { printf \"%.0f\", $bw - $bo }")
+		if [ "$c" = webClient ]; then check="$dns < 1000"; else check="$dns < 1000 && $db < 100"; fi
+		row "| $what, tracked by the starter as a bean of a real context, a full call on a stub factory or connector (with $nsw ± $(error handbuilt "HandBuiltClientBeanBenchmark.${c}WithTracking") ns / $bw B, without $nso ± $(error handbuilt "HandBuiltClientBeanBenchmark.${c}WithoutTracking") ns / $bo B) | +$dns ns | +$db B | $target | $(verdict "$check") | \`$JMH HandBuiltClientBeanBenchmark -prof gc\` |"
+	done
 	local ew eo e
 	for c in restClient webClient; do
 		usw=$(score loopback "LoopbackCallBenchmark.${c}WithTracking"); uso=$(score loopback "LoopbackCallBenchmark.${c}WithoutTracking")
