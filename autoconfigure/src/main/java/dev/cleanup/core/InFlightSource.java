@@ -25,6 +25,28 @@ public interface InFlightSource {
 	int inFlightCount();
 
 	/**
+	 * Return the number of calls in flight now whose allowance is not over yet. A source
+	 * that cannot tell when its calls started counts them all.
+	 * @param allowance the allowance of each call
+	 * @param nowNanos now, as read from {@link System#nanoTime()}
+	 * @return the calls in flight with allowance left
+	 */
+	default int inFlightWithAllowance(CallAllowance allowance, long nowNanos) {
+		return inFlightCount();
+	}
+
+	/**
+	 * Cut the calls in flight whose allowance is over: count and name them as cut, and no
+	 * longer wait for them.
+	 * @param allowance the allowance of each call
+	 * @param nowNanos now, as read from {@link System#nanoTime()}
+	 * @return how many calls in flight are cut, those cut before included
+	 */
+	default int cutOverdue(CallAllowance allowance, long nowNanos) {
+		return 0;
+	}
+
+	/**
 	 * Whether this source sees calls at all: a source that no tracked client feeds
 	 * answers {@code 0} without knowing, and a pool whose only view of use it is cannot
 	 * be said to have closed gracefully.

@@ -167,6 +167,44 @@ public final class Participant {
 	}
 
 	/**
+	 * Whether the pool is busy with more than calls that used up their allowance.
+	 * @param allowance the allowance of each call
+	 * @param nowNanos now
+	 * @return {@code true} if something is in use that is still worth waiting for
+	 */
+	boolean isBusy(CallAllowance allowance, long nowNanos) {
+		Teardown teardown = this.teardown.get();
+		if (teardown == null) {
+			return false;
+		}
+		return !isIdle(teardown) && !isOverdue(teardown, allowance, nowNanos);
+	}
+
+	/**
+	 * Whether every call still in flight on this participant has used up its allowance,
+	 * and the pool shows no more in use than those calls: there is nothing left worth
+	 * waiting for (leased connections are not mapped to calls, hence the comparison).
+	 * Errors count as not overdue.
+	 * @param teardown the participant's teardown
+	 * @param allowance the allowance of each call
+	 * @param nowNanos now
+	 * @return {@code true} if only overdue calls remain
+	 */
+	boolean isOverdue(Teardown teardown, CallAllowance allowance, long nowNanos) {
+		try {
+			int inFlight = this.inFlight.inFlightCount();
+			if (inFlight <= 0 || this.inFlight.inFlightWithAllowance(allowance, nowNanos) > 0) {
+				return false;
+			}
+			PoolUsage usage = usage(teardown);
+			return usage.inUse() <= inFlight && usage.pending() <= 0;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Whether anything shows this client pool's use: figures of its own, or calls tracked
 	 * on it. A pool closed without either cannot be said to have closed gracefully. What
 	 * an application registers of its own ({@link Kind#CUSTOM}) says itself, by its

@@ -59,10 +59,10 @@ public final class ParticipantPolicy {
 	public Settings settingsFor(Participant participant) {
 		Override override = this.overrides.get(ParticipantNames.relaxed(participant.name()));
 		Stage stage = (override != null && override.stage() != null) ? override.stage() : participant.stage();
-		Duration timeout = (override != null && override.timeout() != null) ? override.timeout()
-				: (participant.timeout() != null) ? participant.timeout() : this.stageTimeouts.get(stage);
+		Duration own = (override != null && override.timeout() != null) ? override.timeout() : participant.timeout();
+		Duration timeout = (own != null) ? own : this.stageTimeouts.get(stage);
 		boolean enabled = override == null || override.enabled();
-		return new Settings(enabled, stage, Objects.requireNonNull(timeout));
+		return new Settings(enabled, stage, Objects.requireNonNull(timeout), own != null);
 	}
 
 	/**
@@ -126,8 +126,11 @@ public final class ParticipantPolicy {
 	 * @param enabled whether it is closed at all
 	 * @param stage the stage it closes in
 	 * @param timeout its graceful timeout
+	 * @param ownTimeout whether the timeout is the participant's own (a
+	 * {@code resources.<name>.timeout}, or one it was registered with) rather than its
+	 * stage's
 	 */
-	public record Settings(boolean enabled, Stage stage, Duration timeout) {
+	public record Settings(boolean enabled, Stage stage, Duration timeout, boolean ownTimeout) {
 	}
 
 	/**

@@ -113,8 +113,11 @@ public class ShutdownCoordinator {
 			Thread.currentThread().interrupt();
 			drained = isIdle();
 		}
-		DrainResult result = new DrainResult(Duration.ofNanos(System.nanoTime() - start), drained, inFlightCount(),
-				busyParticipants());
+		// drained only if every call ended, not if the rest used up their allowance
+		int left = inFlightCount();
+		int busy = busyParticipants();
+		DrainResult result = new DrainResult(Duration.ofNanos(System.nanoTime() - start),
+				drained && left == 0 && busy == 0, left, busy);
 		this.drainResult = result;
 		return result;
 	}
@@ -140,7 +143,7 @@ public class ShutdownCoordinator {
 				continue;
 			}
 			if (settings.enabled()) {
-				closings.add(new StageRunner.Closing(participant, settings.timeout()));
+				closings.add(new StageRunner.Closing(participant, settings.timeout(), allowanceFor(settings)));
 			}
 			else if (participant.markCloseStarted()) {
 				CloseResult skipped = CloseResult.skipped(participant, stage, "disabled by configuration");
@@ -151,6 +154,26 @@ public class ShutdownCoordinator {
 		stageResults.addAll(this.runner.close(stage, closings));
 		stageResults.forEach(this::record);
 		return stageResults;
+	}
+
+	/**
+	 * Return the allowance of the calls on a participant: a call in flight at the start
+	 * of shutdown has the drain timeout from then, or the participant's own timeout if
+	 * longer (a {@code resources.<name>.timeout} says how long its calls may take); a
+	 * call that started later has the participant's timeout from its own start.
+	 */
+	private CallAllowance allowanceFor(ParticipantPolicy.Settings settings) {
+		Duration atShutdown = (settings.ownTimeout() && settings.timeout().compareTo(this.drainTimeout) > 0)
+				? settings.timeout() : this.drainTimeout;
+		return new CallAllowance(this.shutdownStartNanos, atShutdown, settings.timeout());
+	}
+
+	/**
+	 * Return the allowance of calls the drain waits for: those of clients with no
+	 * participant get the close stage's timeout once shutdown started.
+	 */
+	private CallAllowance drainAllowance() {
+		return new CallAllowance(this.shutdownStartNanos, this.drainTimeout, this.policy.stageTimeout(Stage.CLOSE));
 	}
 
 	private void record(CloseResult result) {
@@ -272,8 +295,30 @@ public class ShutdownCoordinator {
 		return this.policy;
 	}
 
+	/**
+	 * Whether nothing is left worth waiting for: no tracked call with allowance left, and
+	 * no pool busy beyond calls that used theirs up.
+	 */
 	private boolean isIdle() {
-		return inFlightCount() == 0 && busyParticipants() == 0;
+		long now = System.nanoTime();
+		CallAllowance allowance = drainAllowance();
+		for (InFlightSource source : this.inFlightSources) {
+			try {
+				if (source.inFlightWithAllowance(allowance, now) > 0) {
+					return false;
+				}
+			}
+			catch (RuntimeException ex) {
+				// A broken source must not stop the drain; it counts as idle
+			}
+		}
+		for (Participant participant : this.registry.participants()) {
+			if (!participant.isClosing()
+					&& participant.isBusy(allowanceFor(this.policy.settingsFor(participant)), now)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private int inFlightCount() {

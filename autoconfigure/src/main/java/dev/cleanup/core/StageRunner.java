@@ -69,12 +69,24 @@ public final class StageRunner {
 	}
 
 	/**
-	 * A participant to close, with its graceful timeout.
+	 * A participant to close, with its graceful timeout and the allowance of its calls.
 	 *
 	 * @param participant the participant
 	 * @param timeout the graceful timeout
+	 * @param allowance the allowance of each of its calls, or {@code null} if its calls
+	 * may take the whole graceful timeout
 	 */
-	public record Closing(Participant participant, Duration timeout) {
+	public record Closing(Participant participant, Duration timeout, @Nullable CallAllowance allowance) {
+
+		/**
+		 * A participant whose calls may take its whole graceful timeout.
+		 * @param participant the participant
+		 * @param timeout the graceful timeout
+		 */
+		public Closing(Participant participant, Duration timeout) {
+			this(participant, timeout, null);
+		}
+
 	}
 
 	private static final class Attempt {
@@ -93,13 +105,15 @@ public final class StageRunner {
 
 		private @Nullable DaemonTask<Boolean> graceful;
 
-		private @Nullable DaemonTask<Boolean> forced;
+		private volatile @Nullable DaemonTask<Boolean> forced;
 
-		private @Nullable Deadline forcedDeadline;
+		private volatile @Nullable Deadline forcedDeadline;
 
 		private @Nullable CloseResult result;
 
 		private @Nullable String reason;
+
+		private volatile @Nullable String overdue;
 
 		private @Nullable Throwable failure;
 
@@ -124,10 +138,25 @@ public final class StageRunner {
 
 		/**
 		 * The graceful close: wait until nothing of the participant is in use, then let
-		 * its teardown close it.
+		 * its teardown close it. When every call still in flight on it has used up its
+		 * allowance, and the pool shows no more in use than those calls, stop waiting:
+		 * the calls are cut and the participant is forced at once.
 		 */
 		private boolean closeGracefully(Participant participant, Teardown teardown) throws Exception {
-			return this.deadline.await(() -> participant.isIdle(teardown)) && teardown.closeGracefully(this.deadline);
+			CallAllowance allowance = this.closing.allowance();
+			boolean idle = this.deadline.await(() -> participant.isIdle(teardown)
+					|| (allowance != null && participant.isOverdue(teardown, allowance, System.nanoTime())));
+			if (!idle) {
+				return false;
+			}
+			if (!participant.isIdle(teardown) && allowance != null) {
+				int cut = participant.inFlight().cutOverdue(allowance, System.nanoTime());
+				this.overdue = cut + " call(s) still in flight after their allowance passed: cut";
+				// force now, not once the stage gets round to this participant
+				startForcedClose();
+				return false;
+			}
+			return teardown.closeGracefully(this.deadline);
 		}
 
 		void awaitGraceful() {
@@ -135,7 +164,13 @@ public final class StageRunner {
 				return;
 			}
 			try {
-				if (this.graceful.get(this.waitDeadline.remaining().toNanos())) {
+				boolean closed = this.graceful.get(this.waitDeadline.remaining().toNanos());
+				if (!closed && this.overdue != null) {
+					this.reason = this.overdue;
+					startForcedClose();
+					return;
+				}
+				if (closed) {
 					this.result = seen() ? result(Outcome.GRACEFUL, note())
 							: result(Outcome.UNVERIFIED,
 									"nothing showed whether it was in use: it has no figures and none of its calls are "
@@ -159,9 +194,9 @@ public final class StageRunner {
 			startForcedClose();
 		}
 
-		private void startForcedClose() {
+		private synchronized void startForcedClose() {
 			Teardown teardown = this.teardown;
-			if (teardown != null) {
+			if (teardown != null && this.forced == null) {
 				this.forcedDeadline = Deadline.after(FORCE_TIMEOUT);
 				this.forced = DaemonTask.start(threadName(this.stage), teardown::closeForcibly);
 			}
@@ -171,11 +206,13 @@ public final class StageRunner {
 			if (this.result != null) {
 				return this.result;
 			}
-			if (this.forced == null || this.forcedDeadline == null) {
+			DaemonTask<Boolean> forced = this.forced;
+			Deadline forcedDeadline = this.forcedDeadline;
+			if (forced == null || forcedDeadline == null) {
 				return result(Outcome.TIMED_OUT, this.reason);
 			}
 			try {
-				boolean didForce = this.forced.get(this.forcedDeadline.remaining().toNanos());
+				boolean didForce = forced.get(forcedDeadline.remaining().toNanos());
 				if (this.failure != null) {
 					return result(Outcome.FAILED, describe(this.failure));
 				}
@@ -183,7 +220,7 @@ public final class StageRunner {
 						: result(Outcome.TIMED_OUT, this.reason + "; it cannot be forced");
 			}
 			catch (TimeoutException ex) {
-				this.forced.interrupt();
+				forced.interrupt();
 				return (this.failure != null) ? result(Outcome.FAILED, describe(this.failure))
 						: result(Outcome.TIMED_OUT, this.reason + "; forced close did not finish within "
 								+ format(FORCE_TIMEOUT) + " and was abandoned");

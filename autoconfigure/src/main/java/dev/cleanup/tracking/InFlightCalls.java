@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import dev.cleanup.core.CallAllowance;
 import dev.cleanup.core.CutCall;
 import dev.cleanup.core.InFlightSource;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,12 @@ public class InFlightCalls implements InFlightSource {
 	private final Map<String, TrackedClient> namedClients = new ConcurrentHashMap<>();
 
 	private final List<CutCall> cutCalls = new ArrayList<>();
+
+	/**
+	 * Calls cut because their allowance passed while they were still running: touched
+	 * only once shutdown started, so a call costs nothing more.
+	 */
+	private final Set<InFlightCall> cutStillRunning = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong unrecordedCutCalls = new AtomicLong();
 
@@ -69,7 +77,7 @@ public class InFlightCalls implements InFlightSource {
 		if (existing != null) {
 			return existing;
 		}
-		TrackedClient created = new TrackedClient(name, true);
+		TrackedClient created = new TrackedClient(name, true, this);
 		existing = this.namedClients.putIfAbsent(name, created);
 		if (existing != null) {
 			return existing;
@@ -113,7 +121,7 @@ public class InFlightCalls implements InFlightSource {
 	 * @return the client
 	 */
 	public TrackedClient capturedClient(String name) {
-		return new TrackedClient(name, false);
+		return new TrackedClient(name, false, this);
 	}
 
 	/**
@@ -165,6 +173,11 @@ public class InFlightCalls implements InFlightSource {
 		if (!this.calls.remove(call)) {
 			return;
 		}
+		if (!this.cutStillRunning.isEmpty() && this.cutStillRunning.remove(call)) {
+			// counted and named when its allowance passed
+			call.client().ended(false);
+			return;
+		}
 		boolean cut = failure != null && this.poolsClosing.getAsBoolean();
 		call.client().ended(cut);
 		if (cut && !call.client().isNamed()) {
@@ -181,6 +194,54 @@ public class InFlightCalls implements InFlightSource {
 	@Override
 	public int inFlightCount() {
 		return this.calls.size();
+	}
+
+	@Override
+	public int inFlightWithAllowance(CallAllowance allowance, long nowNanos) {
+		return inFlightWithAllowance(null, allowance, nowNanos);
+	}
+
+	/**
+	 * Return the calls of a client, or of all clients, in flight now with allowance left.
+	 * @param client the client, or {@code null} for all
+	 * @param allowance the allowance of each call
+	 * @param nowNanos now
+	 * @return the number of calls
+	 */
+	int inFlightWithAllowance(@Nullable TrackedClient client, CallAllowance allowance, long nowNanos) {
+		int count = 0;
+		for (InFlightCall call : snapshot()) {
+			if ((client == null || call.client() == client) && allowance.hasAllowance(call.startNanos(), nowNanos)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Cut the calls of a client whose allowance passed, once each.
+	 * @param client the client
+	 * @param allowance the allowance of each call
+	 * @param nowNanos now
+	 * @return how many of its calls in flight are cut
+	 */
+	int cutOverdue(TrackedClient client, CallAllowance allowance, long nowNanos) {
+		int cut = 0;
+		for (InFlightCall call : snapshot()) {
+			if (call.client() != client || allowance.hasAllowance(call.startNanos(), nowNanos)) {
+				continue;
+			}
+			cut++;
+			if (this.cutStillRunning.add(call)) {
+				client.cut();
+				if (!client.isNamed()) {
+					this.capturedCutCalls.incrementAndGet();
+				}
+				recordCut(call, "its allowance (" + allowance.describe(call.startNanos())
+						+ ") passed while it was still in flight");
+			}
+		}
+		return cut;
 	}
 
 	/**
@@ -210,7 +271,9 @@ public class InFlightCalls implements InFlightSource {
 			cut = new ArrayList<>(this.cutCalls);
 		}
 		for (InFlightCall call : snapshot()) {
-			cut.add(toCutCall(call, "still in flight when shutdown ended"));
+			if (!this.cutStillRunning.contains(call)) {
+				cut.add(toCutCall(call, "still in flight when shutdown ended"));
+			}
 		}
 		long unrecorded = this.unrecordedCutCalls.get();
 		if (unrecorded > 0) {

@@ -3,6 +3,7 @@ package dev.cleanup.tracking;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.cleanup.core.CallAllowance;
 import dev.cleanup.core.InFlightSource;
 
 /**
@@ -24,9 +25,12 @@ public final class TrackedClient implements InFlightSource {
 
 	private volatile boolean tracked;
 
-	TrackedClient(String name, boolean named) {
+	private final InFlightCalls calls;
+
+	TrackedClient(String name, boolean named, InFlightCalls calls) {
 		this.name = name;
 		this.named = named;
+		this.calls = calls;
 	}
 
 	/**
@@ -62,6 +66,16 @@ public final class TrackedClient implements InFlightSource {
 	}
 
 	@Override
+	public int inFlightWithAllowance(CallAllowance allowance, long nowNanos) {
+		return (this.inFlight.get() > 0) ? this.calls.inFlightWithAllowance(this, allowance, nowNanos) : 0;
+	}
+
+	@Override
+	public int cutOverdue(CallAllowance allowance, long nowNanos) {
+		return (this.inFlight.get() > 0) ? this.calls.cutOverdue(this, allowance, nowNanos) : 0;
+	}
+
+	@Override
 	public boolean tracksCalls() {
 		return this.tracked;
 	}
@@ -76,6 +90,10 @@ public final class TrackedClient implements InFlightSource {
 
 	void started() {
 		this.inFlight.incrementAndGet();
+	}
+
+	void cut() {
+		this.cut.increment();
 	}
 
 	void ended(boolean wasCut) {
