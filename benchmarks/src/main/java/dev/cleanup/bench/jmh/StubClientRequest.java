@@ -2,6 +2,7 @@ package dev.cleanup.bench.jmh;
 
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -24,9 +25,12 @@ record StubClientRequest(URI getURI, HttpMethod getMethod, ClientHttpResponse re
 		return HttpHeaders.EMPTY;
 	}
 
+	/**
+	 * A fresh map: RestClient copies its request attributes into it.
+	 */
 	@Override
 	public Map<String, Object> getAttributes() {
-		return Map.of();
+		return new HashMap<>();
 	}
 
 	@Override
