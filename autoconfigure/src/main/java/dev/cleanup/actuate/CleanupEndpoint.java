@@ -136,7 +136,8 @@ public class CleanupEndpoint {
 		return new BudgetDescriptor(budget.worstCase().toMillis(),
 				(gracePeriod != null) ? gracePeriod.toMillis() : null, plan.withinGracePeriod(),
 				budget.inboundDrain().toMillis(), budget.drain().toMillis(), budget.slowestClose().toMillis(),
-				budget.slowestDispose().toMillis(), ShutdownBudget.forcedBound().toMillis(), budget.arithmetic());
+				budget.slowestDispose().toMillis(), ShutdownBudget.forcedBound().toMillis(), budget.arithmetic(),
+				budget.stuckUpstream().toMillis(), budget.stuckUpstreamArithmetic());
 	}
 
 	private ParticipantDescriptor describe(Participant participant) {
@@ -254,10 +255,14 @@ public class CleanupEndpoint {
 	 * @param slowestDisposeMs the longest dispose timeout
 	 * @param forcedBoundMs the bound of a stage's forced closes
 	 * @param arithmetic the sum, spelled out
+	 * @param stuckUpstreamMs how long a shutdown takes when no upstream answers: each
+	 * call is cut once its allowance is over
+	 * @param stuckUpstreamArithmetic that sum, spelled out
 	 */
 	public record BudgetDescriptor(long worstCaseMs, @Nullable Long terminationGracePeriodMs,
 			@Nullable Boolean withinGracePeriod, long inboundDrainMs, long drainMs, long slowestCloseMs,
-			long slowestDisposeMs, long forcedBoundMs, String arithmetic) {
+			long slowestDisposeMs, long forcedBoundMs, String arithmetic, long stuckUpstreamMs,
+			String stuckUpstreamArithmetic) {
 	}
 
 	/**

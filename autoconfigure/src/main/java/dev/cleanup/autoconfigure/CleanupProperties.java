@@ -115,8 +115,10 @@ public class CleanupProperties {
 	public static class Drain {
 
 		/**
-		 * Longest wait for in-flight outbound calls to end, counted from the start of
-		 * shutdown.
+		 * Allowance of each outbound call in flight when shutdown starts, counted from
+		 * the start of shutdown, and the longest the drain stage waits. A call still
+		 * running when its allowance is over is cut: named in the report, and no later
+		 * stage waits for it again.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 
@@ -149,7 +151,10 @@ public class CleanupProperties {
 	public static class Close {
 
 		/**
-		 * Graceful wait of each client pool before it is closed by force.
+		 * Longest graceful wait of each client pool before it is closed by force, and the
+		 * allowance of each call that starts after shutdown started, counted from its own
+		 * start. A pool whose calls in flight all used up their allowance is forced at
+		 * once.
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 
@@ -183,8 +188,9 @@ public class CleanupProperties {
 	public static class Dispose {
 
 		/**
-		 * Graceful wait of each shared event loop or client thread pool before it is
-		 * closed by force.
+		 * Longest graceful wait of each shared event loop or client thread pool before it
+		 * is closed by force, and the allowance of each call on it that starts after
+		 * shutdown started, counted from its own start.
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 
@@ -278,8 +284,10 @@ public class CleanupProperties {
 		private @Nullable String stage;
 
 		/**
-		 * Graceful wait of this participant before it is closed by force. Defaults to its
-		 * stage's timeout.
+		 * How long this participant's calls may take, and its longest graceful wait
+		 * before it is closed by force. A call in flight at shutdown gets the longer of
+		 * this and the drain timeout, counted from the start of shutdown; a later call
+		 * this, from its own start. Defaults to its stage's timeout.
 		 */
 		private @Nullable Duration timeout;
 

@@ -67,8 +67,25 @@ final class ShutdownPlanner {
 	ShutdownBudget budget() {
 		List<Participant> participants = this.coordinator.registry().participants();
 		ParticipantPolicy policy = this.coordinator.policy();
-		return new ShutdownBudget(inboundDrain(), this.properties.getDrain().getTimeout(),
-				policy.slowest(Stage.CLOSE, participants), policy.slowest(Stage.DISPOSE, participants));
+		Duration drain = this.properties.getDrain().getTimeout();
+		return new ShutdownBudget(inboundDrain(), drain, policy.slowest(Stage.CLOSE, participants),
+				policy.slowest(Stage.DISPOSE, participants), longestAllowance(drain));
+	}
+
+	/**
+	 * Return the longest allowance of a call in flight at shutdown: the drain timeout, or
+	 * a {@code resources.<name>.timeout} that is longer (it says how long that
+	 * participant's calls may take).
+	 */
+	private Duration longestAllowance(Duration drain) {
+		Duration longest = drain;
+		for (CleanupProperties.Resource resource : this.properties.getResources().values()) {
+			Duration own = resource.getTimeout();
+			if (own != null && own.compareTo(longest) > 0) {
+				longest = own;
+			}
+		}
+		return longest;
 	}
 
 	/**

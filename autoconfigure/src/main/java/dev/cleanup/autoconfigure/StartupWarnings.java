@@ -50,10 +50,13 @@ final class StartupWarnings {
 		if (budget.worstCase().compareTo(gracePeriod) > 0) {
 			logger.warn("Worst-case shutdown of " + budget.worstCase().toMillis()
 					+ " ms exceeds cleanup.termination-grace-period of " + gracePeriod.toMillis() + " ms: "
-					+ budget.arithmetic() + ". Lower cleanup.drain.timeout, cleanup.close.timeout, "
-					+ "cleanup.dispose.timeout, cleanup.resources.<name>.timeout or "
-					+ "spring.lifecycle.timeout-per-shutdown-phase, or raise the platform's grace period "
-					+ "(and cleanup.termination-grace-period with it).");
+					+ budget.arithmetic() + " (with every upstream stuck: " + budget.stuckUpstreamArithmetic()
+					+ "). Lower cleanup.drain.timeout (how long calls in flight at shutdown may take), "
+					+ "cleanup.close.timeout or cleanup.dispose.timeout (how long a pool waits for its calls, "
+					+ "and how long calls started during shutdown may take), cleanup.resources.<name>.timeout "
+					+ "(one participant's) or spring.lifecycle.timeout-per-shutdown-phase (Boot's inbound "
+					+ "drain), or raise the platform's grace period (and cleanup.termination-grace-period "
+					+ "with it).");
 		}
 	}
 

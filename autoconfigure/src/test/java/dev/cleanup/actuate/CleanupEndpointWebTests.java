@@ -118,6 +118,11 @@ class CleanupEndpointWebTests {
 				assertThat(before.get("method").asString()).isEqualTo("GET");
 			}
 			assertThat(first.get("budget").get("worstCaseMs").asLong()).isPositive();
+			// with every upstream stuck each call is cut at its allowance: less than the
+			// worst case, which needs calls that keep starting during shutdown
+			assertThat(first.get("budget").get("stuckUpstreamMs").asLong()).isPositive()
+				.isLessThan(first.get("budget").get("worstCaseMs").asLong());
+			assertThat(first.get("budget").get("stuckUpstreamArithmetic").asString()).startsWith("max(inbound drain ");
 			assertThat(first.has("lingeringTasks")).isTrue();
 			assertThat(first.has("pendingTimeouts")).isTrue();
 			assertThat(first.has("leakedThreads")).isTrue();
