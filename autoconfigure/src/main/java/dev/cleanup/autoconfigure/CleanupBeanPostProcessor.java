@@ -15,7 +15,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.ClassUtils;
@@ -33,11 +37,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * A bean is replaced only after its initialization, or, where another bean took it early
  * for a circular reference, when that early reference is taken, so that every bean sees
- * the same instance. Beans live as long as their context, so they are held strongly.
+ * the same instance. Beans live as long as their context, so they are held strongly. When
+ * the context's refresh fails, the first bean destroyed closes the participants created
+ * so far ({@link FailedStartupShutdown}).
  *
  * @author cleanup contributors
  */
-final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostProcessor {
+final class CleanupBeanPostProcessor
+		implements SmartInstantiationAwareBeanPostProcessor, DestructionAwareBeanPostProcessor, BeanFactoryAware {
 
 	private static final Log logger = LogFactory.getLog(CleanupBeanPostProcessor.class);
 
@@ -61,12 +68,44 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 
 	private final Map<String, Object> earlyReferences = new ConcurrentHashMap<>();
 
+	private final FailedStartupShutdown failedStartup = new FailedStartupShutdown();
+
+	private @Nullable ListableBeanFactory beanFactory;
+
 	CleanupBeanPostProcessor(ClientPools pools, ObjectProvider<InFlightCalls> calls,
 			ObjectProvider<TimeoutTaskCensus> census, ObjectProvider<ShutdownCoordinator> coordinator) {
 		this.pools = pools;
 		this.calls = calls;
 		this.census = census;
 		this.coordinator = coordinator;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = (beanFactory instanceof ListableBeanFactory listable) ? listable : null;
+	}
+
+	/**
+	 * Every singleton gets a destruction callback, so that the first one destroyed after
+	 * a failed refresh closes the participants before any other bean's destroy method
+	 * runs.
+	 */
+	@Override
+	public boolean requiresDestruction(Object bean) {
+		return true;
+	}
+
+	@Override
+	public void postProcessBeforeDestruction(Object bean, String beanName) {
+		ListableBeanFactory beanFactory = this.beanFactory;
+		if (beanFactory != null) {
+			try {
+				this.failedStartup.runIfRefreshFailed(beanFactory);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Closing the participants after a failed startup failed", ex);
+			}
+		}
 	}
 
 	@Override

@@ -14,9 +14,10 @@ import org.apache.commons.logging.LogFactory;
  * was closed, for example a Jetty client's threads or a user executor nobody shut down.
  * Started after a plain {@code context.close()}, it waits {@code grace} on a daemon
  * thread; if non-daemon threads are still alive then, it logs each at WARN with its stack
- * and a hint at its owner and, with {@link Action#EXIT}, calls {@code System.exit(0)}. It
- * never starts inside a JVM shutdown: the JVM is exiting already, and {@code System.exit}
- * from there would block forever.
+ * and a hint at its owner and, with {@link Action#EXIT}, calls {@code System.exit}
+ * (status 0 after a normal close, 1 after a failed startup). It never starts inside a JVM
+ * shutdown: the JVM is exiting already, and {@code System.exit} from there would block
+ * forever.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -50,6 +51,8 @@ public final class ExitWatchdog {
 
 	private final IntConsumer exit;
 
+	private final int exitStatus;
+
 	private final Log logger;
 
 	private final AtomicBoolean started = new AtomicBoolean();
@@ -60,15 +63,31 @@ public final class ExitWatchdog {
 	 * @param action what to do about threads still alive then
 	 */
 	public ExitWatchdog(Duration grace, Action action) {
-		this(grace, action, (duration) -> Thread.sleep(duration.toMillis()), System::exit, defaultLogger);
+		this(grace, action, 0);
+	}
+
+	/**
+	 * Create a watchdog that ends the JVM with a given status.
+	 * @param grace how long to wait after the context closed before reporting
+	 * @param action what to do about threads still alive then
+	 * @param exitStatus the status {@link Action#EXIT} ends the JVM with: {@code 0} after
+	 * a normal close, non-zero after a failed startup
+	 */
+	public ExitWatchdog(Duration grace, Action action, int exitStatus) {
+		this(grace, action, exitStatus, (duration) -> Thread.sleep(duration.toMillis()), System::exit, defaultLogger);
 	}
 
 	ExitWatchdog(Duration grace, Action action, Sleeper sleeper, IntConsumer exit, Log logger) {
+		this(grace, action, 0, sleeper, exit, logger);
+	}
+
+	ExitWatchdog(Duration grace, Action action, int exitStatus, Sleeper sleeper, IntConsumer exit, Log logger) {
 		if (grace.isNegative()) {
 			throw new IllegalArgumentException("Grace must not be negative");
 		}
 		this.grace = grace;
 		this.action = action;
+		this.exitStatus = exitStatus;
 		this.sleeper = sleeper;
 		this.exit = exit;
 		this.logger = logger;
@@ -132,8 +151,8 @@ public final class ExitWatchdog {
 				return threads;
 			}
 			this.logger.warn(threads.size() + " non-daemon thread(s) are still alive " + this.grace.toMillis()
-					+ " ms after the application context closed: calling System.exit(0)");
-			this.exit.accept(0);
+					+ " ms after the application context closed: calling System.exit(" + this.exitStatus + ")");
+			this.exit.accept(this.exitStatus);
 		}
 		else {
 			this.logger.warn(threads.size() + " non-daemon thread(s) are still alive " + this.grace.toMillis()
@@ -222,7 +241,8 @@ public final class ExitWatchdog {
 		LOG,
 
 		/**
-		 * Log each thread, then call {@code System.exit(0)}.
+		 * Log each thread, then call {@code System.exit}: status 0 after a normal close,
+		 * 1 after a failed startup.
 		 */
 		EXIT
 
