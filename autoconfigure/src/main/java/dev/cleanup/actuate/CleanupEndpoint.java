@@ -46,6 +46,11 @@ public class CleanupEndpoint {
 	 */
 	static final int MAX_LISTED_CALLS = 200;
 
+	/**
+	 * The most participants listed; further ones are counted in {@code leftOut}.
+	 */
+	static final int MAX_LISTED_PARTICIPANTS = 200;
+
 	private final ShutdownCoordinator coordinator;
 
 	private final InFlightCalls calls;
@@ -91,11 +96,13 @@ public class CleanupEndpoint {
 			.map((call) -> describe(call, showQueryValues))
 			.toList();
 		PendingWork.Snapshot pending = this.pendingWork.snapshot();
+		List<Participant> participants = this.coordinator.registry().participants();
 		LeftOutDescriptor leftOut = new LeftOutDescriptor(inFlight.size() - listed.size(),
-				pending.lingeringTasksLeftOut(), pending.leakedThreadsLeftOut());
+				pending.lingeringTasksLeftOut(), pending.leakedThreadsLeftOut(),
+				Math.max(0, participants.size() - MAX_LISTED_PARTICIPANTS));
 		ShutdownPlan plan = this.plan.get();
 		return new CleanupDescriptor(this.coordinator.state().name(), stages(plan),
-				this.coordinator.registry().participants().stream().map(this::describe).toList(), listed,
+				participants.stream().limit(MAX_LISTED_PARTICIPANTS).map(this::describe).toList(), listed,
 				pending.lingeringTasks(), pending.pendingTimeouts(), pending.leakedThreads(), budget(plan), leftOut);
 	}
 
@@ -271,8 +278,9 @@ public class CleanupEndpoint {
 	 * @param inFlight in-flight calls not listed
 	 * @param lingeringTasks lingering tasks not listed
 	 * @param leakedThreads leaked threads not listed
+	 * @param participants participants not listed
 	 */
-	public record LeftOutDescriptor(int inFlight, int lingeringTasks, int leakedThreads) {
+	public record LeftOutDescriptor(int inFlight, int lingeringTasks, int leakedThreads, int participants) {
 	}
 
 }
