@@ -2,7 +2,7 @@
 # Benchmarks of cleanup-spring-boot-starter, separate from the tests. One command:
 #
 #   bench/run.sh                 # everything, about 45 minutes on 2 cores (startup alone about 30)
-#   bench/run.sh shutdown scale  # only some parts: tracking scale shutdown startup throughput
+#   bench/run.sh shutdown scale  # only some parts: tracking scale churn shutdown startup throughput
 #   bench/run.sh page            # only rewrite the page from the sections of earlier runs
 #
 # Builds with -Pbench, runs the measurements, prints one RESULT line per measurement and
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/bench
 DOC=docs/benchmarks.md
-ALL_PARTS="tracking scale shutdown startup throughput"
+ALL_PARTS="tracking scale churn shutdown startup throughput"
 PARTS=${*:-$ALL_PARTS}
 [ "$PARTS" = page ] && PARTS=
 mkdir -p "$OUT" docs
@@ -157,6 +157,33 @@ part_scale() {
 	row "| the same, closed at once after the start, while the JIT compiler threads still hold both cores: each close thread waits longer to be scheduled | $(value close_median_ms "$c") ms = $(value ratio_median "$c") × the slowest participant (worst $(value ratio_max "$c")) | – | – | \`$cold\` |"
 	row "| closed at once after the start, with closes of 1 ms to 1 s | $(value close_median_ms "$s1") ms = $(value ratio_median "$s1") × the slowest participant (worst $(value ratio_max "$s1")) | < 1.5 × the slowest | $(verdict "$(value ratio_median "$s1") < 1.5") | \`$scale1s\` |"
 	row "| 500 concurrent in-flight calls at SIGTERM (250 RestClient + 250 WebClient background calls, 3 s upstream), servlet sample | with starter: $(value completed "$l" with)/500 completed, exit $(value exit_median_ms "$l" with) ms after SIGTERM, $(value after_last_call_median_ms "$l" with) ms after the last call; without: $(value completed "$l" without)/500 completed, exit $(value exit_median_ms "$l" without) ms after SIGTERM | all 500 complete | $(verdict "$(value completed "$l" with) == 500") | \`$c500\` |"
+	measured
+}
+
+part_churn() {
+	log "contexts created and closed in one JVM, with and without the starter; builder churn"
+	local churn='mvn -B -ntp -q -Dstyle.color=never test -pl test-support,autoconfigure -Dtest=ContextChurnTests,BuilderChurnTests -Dsurefire.failIfNoSpecifiedTests=false -Dcleanup.churn.compare=true'
+	run churn "$churn"
+	local l="$OUT/churn.log"
+	# churn_line PREFIX PATTERN: the numbers of the first output line that starts with PREFIX and holds PATTERN
+	churn_line() { grep "^$1" "$l" | grep "$2" | head -1 | sed "s/^$1//"; }
+	section churn
+	row "## Churn"
+	row ""
+	row "Printed by [ContextChurnTests](../autoconfigure/src/test/java/dev/cleanup/autoconfigure/clients/ContextChurnTests.java) (its first test runs in \`mvn verify\`; the plain-Boot run only here) and [BuilderChurnTests](../autoconfigure/src/test/java/dev/cleanup/autoconfigure/clients/BuilderChurnTests.java): 50 contexts, each with a client of every stack built by hand and from Boot's builders, created with \`SpringApplication\` and closed one after the other in one JVM (\`-Xmx160m\`, after 5 warm-up contexts); then builders injected for every call."
+	row ""
+	row "| measurement | with the starter | plain Boot | command |"
+	row "|---|---|---|---|"
+	local k
+	for k in "contexts in" "live threads" "threads alive after" "heap used after GC" "closed contexts collected"; do
+		row "| ${k} | $(churn_line 'Context churn: ' "$k") | $(churn_line 'Plain Boot: Context churn: ' "$k") | \`$churn\` |"
+	done
+	row ""
+	row "| builder churn | result | command |"
+	row "|---|---|---|"
+	grep '^Builder churn, ' "$l" | sed 's/^Builder churn, //' | while IFS= read -r line; do
+		row "| ${line%%:*} | ${line#*: } | \`$churn\` |"
+	done
 	measured
 }
 
@@ -317,7 +344,7 @@ done
 
 # ---------------------------------------------------------------- the page
 # A part whose section no run in this checkout wrote keeps the section the page has now.
-declare -A TITLE=([tracking]="## Per-call cost of tracking" [scale]="## Scale"
+declare -A TITLE=([tracking]="## Per-call cost of tracking" [scale]="## Scale" [churn]="## Churn"
 	[shutdown]="## Shutdown at SIGTERM" [startup]="## Startup" [throughput]="## End-to-end throughput")
 PREVIOUS="$OUT/previous-page.md"
 cp "$DOC" "$PREVIOUS" 2>/dev/null || : > "$PREVIOUS"

@@ -8,6 +8,7 @@ import dev.cleanup.lingering.ExitWatchdog;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -87,10 +88,12 @@ public final class CleanupAutoConfiguration {
 			TimeoutTaskCensus tasks, ClientThreadCensus threads, ConfigurableApplicationContext context) {
 		ShutdownReportLogger report = new ShutdownReportLogger(coordinator, tasks, threads);
 		CleanupProperties.Watchdog watchdog = properties.getWatchdog();
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		Runnable work = (!watchdog.isEnabled()) ? report : () -> {
 			report.run();
 			// does nothing in a JVM shutdown, which ends the process anyway
-			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction()).start();
+			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), 0, () -> RunningContexts.otherThan(beanFactory))
+				.start();
 		};
 		return new CleanupStageLifecycle(CleanupStage.REPORT, properties, work, context);
 	}

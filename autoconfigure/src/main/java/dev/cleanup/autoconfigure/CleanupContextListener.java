@@ -4,6 +4,7 @@ import dev.cleanup.core.ShutdownCoordinator;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ApplicationContextEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -12,7 +13,8 @@ import org.springframework.context.event.ContextRefreshedEvent;
  * Acts on the context's own refresh and close. Once refreshed, the stages' phase timeouts
  * are raised and the startup warnings logged. The close marks the start of shutdown, from
  * which the drain deadline counts: the event comes before any lifecycle bean stops, so
- * the drain overlaps the web server's own.
+ * the drain overlaps the web server's own. From its creation on, the context counts as
+ * {@linkplain RunningContexts running}.
  *
  * @author cleanup contributors
  */
@@ -35,6 +37,10 @@ final class CleanupContextListener implements ApplicationListener<ApplicationCon
 		this.phaseTimeouts = phaseTimeouts;
 		this.startupWarnings = startupWarnings;
 		this.pools = pools;
+		// a context not started by SpringApplication counts from here
+		if (context instanceof ConfigurableApplicationContext configurable) {
+			RunningContexts.add(configurable);
+		}
 	}
 
 	@Override

@@ -231,6 +231,9 @@ public class CleanupProperties {
 
 		/**
 		 * Time to wait after the context closed before reporting the threads still alive.
+		 * The watchdog stands down when, by then, another application context runs in the
+		 * JVM (a DevTools restart, a test suite) or one closed later has its own
+		 * watchdog.
 		 */
 		private Duration grace = ExitWatchdog.DEFAULT_GRACE;
 

@@ -71,7 +71,9 @@ final class FailedStartupShutdown {
 			.run();
 		CleanupProperties.Watchdog watchdog = properties(factory).getWatchdog();
 		if (watchdog.isEnabled()) {
-			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), EXIT_STATUS).start();
+			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), EXIT_STATUS,
+					() -> RunningContexts.otherThan(factory))
+				.start();
 		}
 	}
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,7 +19,8 @@ import org.apache.commons.logging.LogFactory;
  * and a hint at its owner and, with {@link Action#EXIT}, calls {@code System.exit}
  * (status 0 after a normal close, 1 after a failed startup). It never starts inside a JVM
  * shutdown: the JVM is exiting already, and {@code System.exit} from there would block
- * forever.
+ * forever. It stands down while another application context with the starter runs in the
+ * JVM (a restart, a test suite): the threads alive then are that context's.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -55,7 +58,17 @@ public final class ExitWatchdog {
 
 	private final Log logger;
 
+	private final IntSupplier otherApplicationsRunning;
+
 	private final AtomicBoolean started = new AtomicBoolean();
+
+	/**
+	 * The number of the watchdog started last in this JVM: only that one reports, since
+	 * the threads of a context closed later are that context's watchdog's to judge.
+	 */
+	private static final AtomicLong lastStarted = new AtomicLong();
+
+	private volatile long number;
 
 	/**
 	 * Create a watchdog.
@@ -74,14 +87,31 @@ public final class ExitWatchdog {
 	 * a normal close, non-zero after a failed startup
 	 */
 	public ExitWatchdog(Duration grace, Action action, int exitStatus) {
-		this(grace, action, exitStatus, (duration) -> Thread.sleep(duration.toMillis()), System::exit, defaultLogger);
+		this(grace, action, exitStatus, () -> 0);
+	}
+
+	/**
+	 * Create a watchdog that ends the JVM with a given status and stands down while other
+	 * applications run in the JVM.
+	 * @param grace how long to wait after the context closed before reporting
+	 * @param action what to do about threads still alive then
+	 * @param exitStatus the status {@link Action#EXIT} ends the JVM with: {@code 0} after
+	 * a normal close, non-zero after a failed startup
+	 * @param otherApplicationsRunning how many other application contexts run in the JVM
+	 * when the watchdog looks (a restart, a test suite): their threads are not left over,
+	 * so it then reports nothing
+	 */
+	public ExitWatchdog(Duration grace, Action action, int exitStatus, IntSupplier otherApplicationsRunning) {
+		this(grace, action, exitStatus, (duration) -> Thread.sleep(duration.toMillis()), System::exit, defaultLogger,
+				otherApplicationsRunning);
 	}
 
 	ExitWatchdog(Duration grace, Action action, Sleeper sleeper, IntConsumer exit, Log logger) {
-		this(grace, action, 0, sleeper, exit, logger);
+		this(grace, action, 0, sleeper, exit, logger, () -> 0);
 	}
 
-	ExitWatchdog(Duration grace, Action action, int exitStatus, Sleeper sleeper, IntConsumer exit, Log logger) {
+	ExitWatchdog(Duration grace, Action action, int exitStatus, Sleeper sleeper, IntConsumer exit, Log logger,
+			IntSupplier otherApplicationsRunning) {
 		if (grace.isNegative()) {
 			throw new IllegalArgumentException("Grace must not be negative");
 		}
@@ -91,6 +121,7 @@ public final class ExitWatchdog {
 		this.sleeper = sleeper;
 		this.exit = exit;
 		this.logger = logger;
+		this.otherApplicationsRunning = otherApplicationsRunning;
 	}
 
 	/**
@@ -106,6 +137,7 @@ public final class ExitWatchdog {
 		if (!this.started.compareAndSet(false, true)) {
 			return false;
 		}
+		this.number = lastStarted.incrementAndGet();
 		Thread thread = new Thread(this::watch, THREAD_NAME);
 		thread.setDaemon(true);
 		thread.start();
@@ -133,6 +165,17 @@ public final class ExitWatchdog {
 	 * @return the threads found
 	 */
 	List<Thread> check() {
+		if (this.number != 0 && this.number != lastStarted.get()) {
+			this.logger.debug("Exit watchdog stands down: a context closed later has its own");
+			return List.of();
+		}
+		int running = this.otherApplicationsRunning.getAsInt();
+		if (running > 0) {
+			// the application runs on in another context (a restart, a test suite): its
+			// threads are not left over
+			this.logger.debug("Exit watchdog stands down: " + running + " other application context(s) running");
+			return List.of();
+		}
 		List<Thread> threads = leftoverThreads();
 		if (threads.isEmpty()) {
 			return threads;

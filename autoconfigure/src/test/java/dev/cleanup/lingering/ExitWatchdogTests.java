@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,36 @@ class ExitWatchdogTests {
 		List<Thread> leftovers = ExitWatchdog.leftoverThreads();
 		assertThat(leftovers).contains(nonDaemon).doesNotContain(daemon, Thread.currentThread());
 		assertThat(leftovers).extracting(Thread::getName).doesNotContain("main", "DestroyJavaVM");
+	}
+
+	@Test
+	void standsDownWhileAnotherApplicationContextRuns() throws Exception {
+		leftoverThread("HttpClient@5e1f00d-43", false);
+		AtomicInteger running = new AtomicInteger(1);
+		ExitWatchdog watchdog = new ExitWatchdog(Duration.ofMillis(100), ExitWatchdog.Action.EXIT, 0, this.sleeps::add,
+				this.exits::add, this.log, running::get);
+		assertThat(watchdog.check()).isEmpty();
+		assertThat(this.log.joined()).doesNotContain("still alive");
+		running.set(0);
+		assertThat(watchdog.check()).extracting(Thread::getName).contains("HttpClient@5e1f00d-43");
+		assertThat(this.exits).containsExactly(0);
+	}
+
+	@Test
+	void onlyTheWatchdogStartedLastReports() throws Exception {
+		leftoverThread("HttpClient@5e1f00d-44", false);
+		CountDownLatch bothStarted = new CountDownLatch(1);
+		ExitWatchdog earlier = new ExitWatchdog(Duration.ofMillis(100), ExitWatchdog.Action.LOG, 0,
+				(duration) -> bothStarted.await(), this.exits::add, this.log, () -> 0);
+		ExitWatchdog later = watchdog(Duration.ofMillis(100), ExitWatchdog.Action.LOG);
+		assertThat(earlier.start()).isTrue();
+		assertThat(later.start()).isTrue();
+		await().untilAsserted(() -> assertThat(this.log.joined()).contains("keep the JVM from exiting"));
+		String laterReport = this.log.joined();
+		bothStarted.countDown();
+		await().during(Duration.ofMillis(300))
+			.untilAsserted(() -> assertThat(this.log.joined()).isEqualTo(laterReport));
+		assertThat(laterReport.split("keep the JVM from exiting", -1)).hasSize(2);
 	}
 
 	@Test

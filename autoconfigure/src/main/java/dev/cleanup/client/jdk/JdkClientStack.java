@@ -53,11 +53,17 @@ public final class JdkClientStack implements ClientStack {
 		return (client instanceof HttpClient jdk) ? pool(jdk) : null;
 	}
 
+	/**
+	 * The client's own threads are watched after its close only where it can be closed
+	 * (Java 21 and later): before, they are daemon threads that end once the client is
+	 * garbage collected, which no close can hasten, so listing them would warn on every
+	 * shutdown about nothing the application could change.
+	 */
 	private static Pool pool(HttpClient client) {
 		return Pool
 			.of(NAME, client, Kind.JDK_HTTPCLIENT, Stage.CLOSE,
 					(resource, calls) -> new JdkHttpClientTeardown(resource))
-			.withThreads(threadsOf(client));
+			.withThreads(JdkHttpClientTeardown.isClientShutdownSupported() ? threadsOf(client) : null);
 	}
 
 	/**

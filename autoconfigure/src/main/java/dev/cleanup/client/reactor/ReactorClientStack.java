@@ -2,7 +2,6 @@ package dev.cleanup.client.reactor;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import dev.cleanup.client.CallTracking;
@@ -65,10 +64,6 @@ public final class ReactorClientStack implements ClientStack {
 
 	private static final PrivateField CONNECTOR_RESOURCES = new PrivateField(
 			"org.springframework.http.client.reactive.ReactorClientHttpConnector", "resourceFactory", OFF);
-
-	private static final PrivateField GLOBAL_RESOURCES = new PrivateField("reactor.netty.http.HttpResources",
-			"httpResources",
-			"Reactor Netty's global resources created outside Spring's builders are not disposed " + "by the starter");
 
 	private final @Nullable Duration configuredQuietPeriod;
 
@@ -155,9 +150,7 @@ public final class ReactorClientStack implements ClientStack {
 	 */
 	@Override
 	public List<Pool> sharedPoolsInUse() {
-		Object holder = GLOBAL_RESOURCES.readStatic(HttpResources.class.getClassLoader());
-		return (holder instanceof AtomicReference<?> reference && reference.get() != null) ? List.of(globalPool())
-				: List.of();
+		return (ReactorGlobalPools.current() != null) ? List.of(globalPool()) : List.of();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.cleanup.client.reactor;
 import java.time.Duration;
 
 import dev.cleanup.core.Teardown;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
 
@@ -19,10 +20,13 @@ import reactor.netty.http.HttpResources;
  * the same disposal with no quiet period if the graceful close did not, then waits
  * briefly for it.
  * <p>
- * {@code HttpResources} disposes its loops and its pool at once. With no quiet period a
- * loop can end before the pool has closed its idle connections on it, and Reactor Netty
- * then fails the disposal with a {@code RejectedExecutionException}; that is not counted
- * as a failure, since Netty closes every channel of a loop as the loop ends.
+ * {@code HttpResources} disposes its loops and its pools at once. With no quiet period a
+ * loop can then end before a pool's close of an idle connection reaches it: Netty rejects
+ * the close, and the connection stays registered with the ended loop, keeping its client
+ * and everything the client holds (Spring's codecs, and through them a closed application
+ * context) reachable for as long as the loop is, which Reactor Netty's resolver cache
+ * makes forever. So the global pools are disposed first, and the loops once their
+ * connections are closed.
  * <p>
  * {@link HttpResources#get()} creates new global resources once they were disposed, so
  * this teardown never calls it: it reports no usage of its own (the engine counts the
@@ -47,7 +51,10 @@ public final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
 
 	@Override
 	Mono<Void> dispose(Duration quietPeriod, Duration timeout) {
-		return HttpResources.disposeLoopsAndConnectionsLater(quietPeriod, timeout);
+		Mono<Void> pools = Flux.fromIterable(ReactorGlobalPools.pools())
+			.flatMap((pool) -> pool.disposeLater().onErrorComplete())
+			.then();
+		return pools.then(Mono.defer(() -> HttpResources.disposeLoopsAndConnectionsLater(quietPeriod, timeout)));
 	}
 
 }
