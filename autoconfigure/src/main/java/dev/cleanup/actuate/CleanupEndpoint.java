@@ -156,7 +156,7 @@ public class CleanupEndpoint {
 				known(usage.idle()), known(usage.pending()), known(usage.max()));
 		return new ParticipantDescriptor(participant.name(), participant.kind().displayName(),
 				settings.stage().configName(), settings.timeout().toString(), state, settings.enabled(),
-				participant.isWeak(), pool, (last != null) ? last.outcome().displayName() : null,
+				participant.isCaptured(), pool, (last != null) ? last.outcome().displayName() : null,
 				(last != null) ? last.duration().toMillis() : null, (last != null) ? last.detail() : null);
 	}
 
@@ -211,7 +211,8 @@ public class CleanupEndpoint {
 	 * @param timeout its graceful timeout, ISO-8601
 	 * @param state {@code open}, {@code closing} or {@code closed}
 	 * @param enabled whether it is closed at all
-	 * @param captured whether the starter captured it from a builder (held weakly)
+	 * @param captured whether the starter found it (in a builder, or handed over) rather
+	 * than the application naming it as a bean or a registration
 	 * @param pool pool figures, where the client has them
 	 * @param lastOutcome the outcome of its close
 	 * @param lastDurationMs how long its close took

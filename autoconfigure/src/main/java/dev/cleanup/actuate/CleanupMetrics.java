@@ -101,7 +101,7 @@ public class CleanupMetrics implements MeterBinder {
 
 	private void recordClose(MeterRegistry registry, CloseResult result) {
 		Participant participant = this.coordinator.registry().find(result.name());
-		boolean named = participant != null && !participant.isWeak();
+		boolean named = participant != null && !participant.isCaptured();
 		Timer.builder(CleanupMeters.CLOSE.getName())
 			.tags(Tags.of(CleanupMeters.Tag.PARTICIPANT.asString(), named ? result.name() : CAPTURED,
 					CleanupMeters.Tag.KIND.asString(), result.kind().displayName(), CleanupMeters.Tag.STAGE.asString(),

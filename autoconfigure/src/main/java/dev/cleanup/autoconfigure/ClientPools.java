@@ -176,7 +176,8 @@ final class ClientPools {
 
 	private TrackedClient newParticipant(Pool pool, String name, Owner owner) {
 		String shared = pool.sharedName();
-		boolean weak = !owner.strong() && shared == null;
+		boolean captured = !owner.strong() && shared == null;
+		boolean weak = captured && !pool.isHeldUntilClosed();
 		BiFunction<Object, InFlightSource, Teardown> teardown = pool.teardown();
 		Predicate<Thread> threads = pool.threads();
 		Object resource = pool.resource();
@@ -194,6 +195,9 @@ final class ClientPools {
 				.inFlight(own);
 			if (threads != null) {
 				builder.threads(threads);
+			}
+			if (captured) {
+				builder.captured();
 			}
 			// the teardown function holds no resource: a weak participant stays weak
 			return (weak ? builder.weak(resource, (held) -> teardown.apply(held, own))

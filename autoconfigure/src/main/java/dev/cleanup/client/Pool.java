@@ -37,9 +37,11 @@ public final class Pool {
 
 	private final @Nullable String sharedName;
 
+	private final boolean heldUntilClosed;
+
 	private Pool(String stack, Object resource, Kind kind, Stage stage,
 			BiFunction<Object, InFlightSource, Teardown> teardown, @Nullable Predicate<Thread> threads,
-			@Nullable String sharedName) {
+			@Nullable String sharedName, boolean heldUntilClosed) {
 		this.stack = stack;
 		this.resource = resource;
 		this.kind = kind;
@@ -47,6 +49,7 @@ public final class Pool {
 		this.teardown = teardown;
 		this.threads = threads;
 		this.sharedName = sharedName;
+		this.heldUntilClosed = heldUntilClosed;
 	}
 
 	/**
@@ -64,7 +67,7 @@ public final class Pool {
 	public static <T> Pool of(String stack, T resource, Kind kind, Stage stage,
 			BiFunction<? super T, InFlightSource, Teardown> teardown) {
 		return new Pool(stack, resource, kind, stage, (BiFunction<Object, InFlightSource, Teardown>) teardown, null,
-				null);
+				null, false);
 	}
 
 	/**
@@ -73,7 +76,20 @@ public final class Pool {
 	 * @return a new pool
 	 */
 	public Pool withThreads(@Nullable Predicate<Thread> threads) {
-		return new Pool(this.stack, this.resource, this.kind, this.stage, this.teardown, threads, this.sharedName);
+		return new Pool(this.stack, this.resource, this.kind, this.stage, this.teardown, threads, this.sharedName,
+				this.heldUntilClosed);
+	}
+
+	/**
+	 * Return this pool as one that runs threads which outlive the object that started
+	 * them (a Jetty client's, an Apache async client's I/O reactor, an executor a JDK
+	 * client was given): it is held strongly until closed, however it was found, since
+	 * once it is collected nothing could stop those threads.
+	 * @return a new pool
+	 */
+	public Pool heldUntilClosed() {
+		return new Pool(this.stack, this.resource, this.kind, this.stage, this.teardown, this.threads, this.sharedName,
+				true);
 	}
 
 	/**
@@ -83,7 +99,8 @@ public final class Pool {
 	 * @return a new pool
 	 */
 	public Pool sharedAs(String name) {
-		return new Pool(this.stack, this.resource, this.kind, this.stage, this.teardown, this.threads, name);
+		return new Pool(this.stack, this.resource, this.kind, this.stage, this.teardown, this.threads, name,
+				this.heldUntilClosed);
 	}
 
 	/**
@@ -132,6 +149,14 @@ public final class Pool {
 	 */
 	public @Nullable Predicate<Thread> threads() {
 		return this.threads;
+	}
+
+	/**
+	 * Whether the pool must be held strongly until closed.
+	 * @return {@code true} if its threads outlive the object that started them
+	 */
+	public boolean isHeldUntilClosed() {
+		return this.heldUntilClosed;
 	}
 
 	/**

@@ -38,6 +38,8 @@ public final class Participant {
 
 	private final @Nullable Predicate<Thread> threads;
 
+	private final boolean captured;
+
 	private final AtomicBoolean closeStarted = new AtomicBoolean();
 
 	private final AtomicReference<@Nullable CloseResult> lastResult = new AtomicReference<>();
@@ -51,6 +53,7 @@ public final class Participant {
 		this.reference = builder.reference;
 		this.inFlight = builder.inFlight;
 		this.threads = builder.threads;
+		this.captured = builder.captured || builder.reference != null;
 	}
 
 	/**
@@ -96,10 +99,20 @@ public final class Participant {
 
 	/**
 	 * Whether the resource is held weakly.
-	 * @return {@code true} for participants the starter captured rather than beans
+	 * @return {@code true} for participants dropped once their resource is collected
 	 */
 	public boolean isWeak() {
 		return this.reference != null;
+	}
+
+	/**
+	 * Whether the starter found the resource rather than an application naming it (a
+	 * bean, a registration): held weakly, or held until closed where its threads outlive
+	 * it. Captured participants share one meter tag value, so that tags stay bounded.
+	 * @return {@code true} for captured participants
+	 */
+	public boolean isCaptured() {
+		return this.captured;
 	}
 
 	/**
@@ -262,6 +275,7 @@ public final class Participant {
 		builder.reference = this.reference;
 		builder.inFlight = this.inFlight;
 		builder.threads = this.threads;
+		builder.captured = this.captured;
 		return new Participant(builder, name);
 	}
 
@@ -290,6 +304,8 @@ public final class Participant {
 		private InFlightSource inFlight = InFlightSource.NONE;
 
 		private @Nullable Predicate<Thread> threads;
+
+		private boolean captured;
 
 		private Builder(String name) {
 			this.name = name;
@@ -383,6 +399,17 @@ public final class Participant {
 		 */
 		public Builder threads(Predicate<Thread> threads) {
 			this.threads = threads;
+			return this;
+		}
+
+		/**
+		 * Mark the resource as found by the starter, not named by the application, though
+		 * held strongly (see {@link Participant#isCaptured()}); one held
+		 * {@linkplain #weak weakly} is captured anyway.
+		 * @return this builder
+		 */
+		public Builder captured() {
+			this.captured = true;
 			return this;
 		}
 

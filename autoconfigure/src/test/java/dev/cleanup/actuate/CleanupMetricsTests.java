@@ -95,7 +95,7 @@ class CleanupMetricsTests {
 				context.getBean(RestClient.Builder.class).build();
 			}
 			ParticipantRegistry participants = context.getBean(ParticipantRegistry.class);
-			assertThat(participants.participants()).filteredOn(Participant::isWeak).hasSizeGreaterThanOrEqualTo(20);
+			assertThat(participants.participants()).filteredOn(Participant::isCaptured).hasSizeGreaterThanOrEqualTo(20);
 			context.close();
 			// 20 captured pools, one tag value; strong participants keep their names
 			assertThat(registry.find("cleanup.close").tag("kind", "jetty-httpclient").timers())

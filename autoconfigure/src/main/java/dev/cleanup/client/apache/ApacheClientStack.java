@@ -88,8 +88,10 @@ public final class ApacheClientStack implements ClientStack {
 					(resource, calls) -> new ApacheClassicTeardown(resource, classicManager(resource)));
 		}
 		if (client instanceof CloseableHttpAsyncClient async) {
-			return Pool.of(NAME, async, Kind.APACHE_HTTPCLIENT5, Stage.CLOSE,
-					(resource, calls) -> new ApacheAsyncTeardown(resource, asyncManager(resource)));
+			return Pool
+				.of(NAME, async, Kind.APACHE_HTTPCLIENT5, Stage.CLOSE,
+						(resource, calls) -> new ApacheAsyncTeardown(resource, asyncManager(resource)))
+				.heldUntilClosed();
 		}
 		return null;
 	}

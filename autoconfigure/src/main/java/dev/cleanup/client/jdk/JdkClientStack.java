@@ -60,10 +60,13 @@ public final class JdkClientStack implements ClientStack {
 	 * shutdown about nothing the application could change.
 	 */
 	private static Pool pool(HttpClient client) {
-		return Pool
+		Pool pool = Pool
 			.of(NAME, client, Kind.JDK_HTTPCLIENT, Stage.CLOSE,
 					(resource, calls) -> new JdkHttpClientTeardown(resource))
 			.withThreads(JdkHttpClientTeardown.isClientShutdownSupported() ? threadsOf(client) : null);
+		// an executor of the application's own outlives the client, and only the close
+		// shuts it down
+		return client.executor().isPresent() ? pool.heldUntilClosed() : pool;
 	}
 
 	/**

@@ -55,7 +55,8 @@ public final class JettyClientStack implements ClientStack {
 	private static Pool pool(HttpClient client) {
 		return Pool
 			.of(NAME, client, Kind.JETTY_HTTPCLIENT, Stage.CLOSE, (resource, calls) -> new JettyTeardown(resource))
-			.withThreads(threadsOf(client));
+			.withThreads(threadsOf(client))
+			.heldUntilClosed();
 	}
 
 	/**
