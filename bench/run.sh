@@ -165,8 +165,12 @@ part_churn() {
 	local churn='mvn -B -ntp -q -Dstyle.color=never test -pl test-support,autoconfigure -Dtest=ContextChurnTests,BuilderChurnTests -Dsurefire.failIfNoSpecifiedTests=false -Dcleanup.churn.compare=true'
 	run churn "$churn"
 	local l="$OUT/churn.log"
-	# churn_line PREFIX PATTERN: the numbers of the first output line that starts with PREFIX and holds PATTERN
-	churn_line() { grep "^$1" "$l" | grep "$2" | head -1 | sed "s/^$1//"; }
+	# churn_line WHO PATTERN: the first figures line of the run with the starter (WHO=with) or
+	# plain Boot's that holds PATTERN (Maven may print escape codes before a line)
+	churn_line() {
+		if [ "$1" = with ]; then grep -v 'Plain Boot: ' "$l"; else grep 'Plain Boot: ' "$l"; fi \
+			| grep -o 'Context churn: .*' | grep "$2" | head -1 | sed 's/^Context churn: //'
+	}
 	section churn
 	row "## Churn"
 	row ""
@@ -176,12 +180,12 @@ part_churn() {
 	row "|---|---|---|---|"
 	local k
 	for k in "contexts in" "live threads" "threads alive after" "heap used after GC" "closed contexts collected"; do
-		row "| ${k} | $(churn_line 'Context churn: ' "$k") | $(churn_line 'Plain Boot: Context churn: ' "$k") | \`$churn\` |"
+		row "| ${k} | $(churn_line with "$k") | $(churn_line without "$k") | \`$churn\` |"
 	done
 	row ""
 	row "| builder churn | result | command |"
 	row "|---|---|---|"
-	grep '^Builder churn, ' "$l" | sed 's/^Builder churn, //' | while IFS= read -r line; do
+	grep -o 'Builder churn, .*' "$l" | sed 's/^Builder churn, //' | while IFS= read -r line; do
 		row "| ${line%%:*} | ${line#*: } | \`$churn\` |"
 	done
 	measured

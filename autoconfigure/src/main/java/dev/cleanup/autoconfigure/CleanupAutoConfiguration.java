@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Import;
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnClass(name = BootLines.BOOT_4)
+@ConditionalOnClass(name = BootLines.BOOT_35_OR_LATER)
 @ConditionalOnBooleanProperty(name = "cleanup.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CleanupProperties.class)
 @Import({ CleanupTrackingConfiguration.class, CleanupClientsConfiguration.class, CleanupLingeringConfiguration.class })

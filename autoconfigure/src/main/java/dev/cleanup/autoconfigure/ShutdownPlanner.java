@@ -30,7 +30,12 @@ final class ShutdownPlanner {
 	 */
 	static final Duration BOOT_DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context.WebServerApplicationContext";
+	/**
+	 * The web server context type of Spring Boot 4, then of Spring Boot 3.5.
+	 */
+	private static final List<String> WEB_SERVER_CONTEXTS = List.of(
+			"org.springframework.boot.web.server.context.WebServerApplicationContext",
+			"org.springframework.boot.web.context.WebServerApplicationContext");
 
 	private final CleanupProperties properties;
 
@@ -108,10 +113,14 @@ final class ShutdownPlanner {
 	}
 
 	private boolean isWebServerContext() {
-		if (!ClassUtils.isPresent(WEB_SERVER_CONTEXT, getClass().getClassLoader())) {
-			return false;
+		ClassLoader classLoader = getClass().getClassLoader();
+		for (String type : WEB_SERVER_CONTEXTS) {
+			if (ClassUtils.isPresent(type, classLoader)
+					&& ClassUtils.resolveClassName(type, classLoader).isInstance(this.context)) {
+				return true;
+			}
 		}
-		return ClassUtils.resolveClassName(WEB_SERVER_CONTEXT, getClass().getClassLoader()).isInstance(this.context);
+		return false;
 	}
 
 }

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Bean;
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnMissingClass(BootLines.BOOT_4)
-@ConditionalOnBooleanProperty(name = "cleanup.enabled", matchIfMissing = true)
+@ConditionalOnMissingClass(BootLines.BOOT_35_OR_LATER)
+@ConditionalOnProperty(name = "cleanup.enabled", havingValue = "true", matchIfMissing = true)
 public final class UnsupportedBootLineAutoConfiguration {
 
 	@Bean

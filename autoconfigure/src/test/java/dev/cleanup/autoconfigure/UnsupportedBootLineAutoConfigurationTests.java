@@ -15,9 +15,9 @@ import org.springframework.context.SmartLifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link UnsupportedBootLineAutoConfiguration}: on a Boot line without the
- * classes the starter keys on, nothing of the starter is active and one WARN says so. The
- * real Boot 3.5 line is tried in the compatibility module.
+ * Tests for {@link UnsupportedBootLineAutoConfiguration}: on a Boot line older than 3.5,
+ * without the classes the starter keys on, nothing of the starter is active and one WARN
+ * says so. The lines served are tried in the compatibility modules.
  *
  * @author cleanup contributors
  */
@@ -30,7 +30,7 @@ class UnsupportedBootLineAutoConfigurationTests {
 
 	@Test
 	void onALineItDoesNotServeNothingIsActiveAndOneWarningNamesTheBootVersion(CapturedOutput output) {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(BootLines.BOOT_4)).run((context) -> {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(BootLines.BOOT_35_OR_LATER)).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(ShutdownCoordinator.class);
 			assertThat(context.getBeansOfType(SmartLifecycle.class).keySet())
 				.noneMatch((name) -> name.startsWith("cleanup"));
@@ -50,7 +50,7 @@ class UnsupportedBootLineAutoConfigurationTests {
 
 	@Test
 	void disabledSaysNothing(CapturedOutput output) {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(BootLines.BOOT_4))
+		this.contextRunner.withClassLoader(new FilteredClassLoader(BootLines.BOOT_35_OR_LATER))
 			.withPropertyValues("cleanup.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).doesNotContain("inactive");

@@ -1,10 +1,16 @@
 package dev.cleanup.compat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.cleanup.compat.service.ServiceApplication;
 import dev.cleanup.testsupport.SlowUpstream;
@@ -46,21 +52,23 @@ final class BackgroundCalls {
 	 */
 	static Run run(boolean withStarter, String... args) throws Exception {
 		try (SlowUpstream upstream = SlowUpstream.start()) {
-			String[] all = new String[args.length + 4];
+			String[] all = new String[args.length + 5];
 			all[0] = "--compat.upstream=" + upstream.uri(DELAY);
 			all[1] = "--compat.calls=" + PER_CLIENT;
 			all[2] = "--server.port=0";
 			all[3] = "--server.address=127.0.0.1";
-			System.arraycopy(args, 0, all, 4, args.length);
+			all[4] = "--management.endpoints.web.exposure.include=cleanup";
+			System.arraycopy(args, 0, all, 5, args.length);
 			try (ChildApplication app = withStarter ? ChildApplication.withStarter(ServiceApplication.class, all)
 					: ChildApplication.withoutStarter(ServiceApplication.class, all)) {
 				await().atMost(Duration.ofSeconds(90))
 					.pollInterval(Duration.ofMillis(50))
 					.until(() -> upstream.active() == 2 * PER_CLIENT || !app.isAlive());
+				String endpoint = withStarter ? endpoint(app) : "";
 				app.sigterm();
 				Duration exit = app.awaitExit(Duration.ofSeconds(60));
 				Run run = new Run(app.lines("Background rest call completed").size(),
-						app.lines("Background web call completed").size(), exit, app.output());
+						app.lines("Background web call completed").size(), exit, app.output(), endpoint);
 				keep(run, withStarter);
 				System.out.printf(
 						"Boot %s, %s the starter: %d of %d rest and %d of %d web calls completed, "
@@ -70,6 +78,21 @@ final class BackgroundCalls {
 				return run;
 			}
 		}
+	}
+
+	/**
+	 * Read {@code /actuator/cleanup} of the running application, on the port it logged.
+	 */
+	private static String endpoint(ChildApplication app) throws Exception {
+		Matcher port = Pattern.compile("started on port (\\d+)").matcher(app.output());
+		if (!port.find()) {
+			return "(no port logged)";
+		}
+		URI uri = URI.create("http://127.0.0.1:" + port.group(1) + "/actuator/cleanup");
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		return response.statusCode() + " " + response.body();
 	}
 
 	/**
@@ -88,8 +111,10 @@ final class BackgroundCalls {
 	 * @param web web calls completed
 	 * @param exit time from SIGTERM to exit
 	 * @param output the application's output
+	 * @param endpoint the status and body of {@code /actuator/cleanup} while the calls
+	 * were in flight (with the starter only)
 	 */
-	record Run(int rest, int web, Duration exit, String output) {
+	record Run(int rest, int web, Duration exit, String output, String endpoint) {
 
 		int completed() {
 			return this.rest + this.web;

@@ -10,6 +10,7 @@ import org.eclipse.jetty.client.ConnectionPool;
 import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpDestination;
+import org.eclipse.jetty.util.component.ContainerLifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -118,7 +119,24 @@ public final class JettyTeardown implements Teardown {
 	}
 
 	private boolean isStoppedWithClient(Object bean) {
-		return this.client.isManaged(bean) || this.client.getClientConnector().isManaged(bean);
+		return isStoppedWith(this.client, bean);
+	}
+
+	/**
+	 * Whether stopping a container stops a bean: it manages the bean, or manages a
+	 * container that does (Jetty 12.1's client connector owns the thread pool; Jetty
+	 * 12.0, which Spring Boot 3.5 manages, offers no getter for the connector).
+	 */
+	private static boolean isStoppedWith(ContainerLifeCycle container, Object bean) {
+		if (container.isManaged(bean)) {
+			return true;
+		}
+		for (ContainerLifeCycle child : container.getBeans(ContainerLifeCycle.class)) {
+			if (child != container && container.isManaged(child) && isStoppedWith(child, bean)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
