@@ -1,6 +1,8 @@
 package dev.cleanup.client;
 
 import java.lang.reflect.Field;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,11 @@ public final class PrivateField {
 
 	private final AtomicBoolean warned = new AtomicBoolean();
 
+	/**
+	 * Every field created, for the AOT hints that let a native image read them.
+	 */
+	private static final Set<PrivateField> created = ConcurrentHashMap.newKeySet();
+
 	private volatile @Nullable Field field;
 
 	private volatile boolean missing;
@@ -40,6 +47,15 @@ public final class PrivateField {
 		this.className = className;
 		this.fieldName = fieldName;
 		this.switchedOff = switchedOff;
+		created.add(this);
+	}
+
+	/**
+	 * Return every field created so far: those declared by the classes initialized.
+	 * @return the fields
+	 */
+	public static Set<PrivateField> created() {
+		return Set.copyOf(created);
 	}
 
 	/**
