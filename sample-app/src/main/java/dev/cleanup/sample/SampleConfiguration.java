@@ -7,11 +7,13 @@ import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Clients built from Boot's auto-configured builders, pointing at the embedded upstream.
+ * Clients built from Boot's auto-configured builders and one built by hand, pointing at
+ * the embedded upstream.
  *
  * @author cleanup contributors
  */
@@ -31,6 +33,20 @@ class SampleConfiguration {
 	@Bean
 	WebClient upstreamWebClient(WebClient.Builder builder, EmbeddedUpstream upstream) {
 		return builder.baseUrl(upstream.baseUri().toString()).build();
+	}
+
+	/**
+	 * A client built by hand, on the JDK's {@code HttpClient}, as applications build one
+	 * with settings of its own: the starter tracks and closes it as a bean too.
+	 * @param upstream the upstream
+	 * @return the client
+	 */
+	@Bean
+	RestClient handBuiltRestClient(EmbeddedUpstream upstream) {
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.baseUrl(upstream.baseUri().toString())
+			.build();
 	}
 
 	/**

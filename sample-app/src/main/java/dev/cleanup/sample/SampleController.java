@@ -34,8 +34,12 @@ class SampleController {
 
 	private final AtomicInteger failed = new AtomicInteger();
 
-	SampleController(RestClient upstreamRestClient, WebClient upstreamWebClient, ExecutorService backgroundWork) {
+	private final RestClient handBuiltRestClient;
+
+	SampleController(RestClient upstreamRestClient, RestClient handBuiltRestClient, WebClient upstreamWebClient,
+			ExecutorService backgroundWork) {
 		this.restClient = upstreamRestClient;
+		this.handBuiltRestClient = handBuiltRestClient;
 		this.webClient = upstreamWebClient;
 		this.background = backgroundWork;
 	}
@@ -70,16 +74,19 @@ class SampleController {
 	 * @param count how many calls of each client
 	 * @param delay how long the upstream takes, in milliseconds
 	 * @param path the upstream path, {@code delay} or {@code hang}
+	 * @param client the RestClient to use: {@code boot} (from Boot's builder) or
+	 * {@code hand-built}
 	 * @return what was started
 	 */
 	@GetMapping("/background")
 	String background(@RequestParam(defaultValue = "5") int count, @RequestParam(defaultValue = "2000") long delay,
-			@RequestParam(defaultValue = "delay") String path) {
+			@RequestParam(defaultValue = "delay") String path, @RequestParam(defaultValue = "boot") String client) {
 		String uri = path.equals("hang") ? "/hang?token=secret" : "/delay/" + delay + "?token=secret";
+		RestClient restClient = client.equals("hand-built") ? this.handBuiltRestClient : this.restClient;
 		for (int i = 0; i < count; i++) {
 			this.background.execute(() -> {
 				try {
-					this.restClient.get().uri(uri).retrieve().body(String.class);
+					restClient.get().uri(uri).retrieve().body(String.class);
 					done("rest", null);
 				}
 				catch (RuntimeException ex) {

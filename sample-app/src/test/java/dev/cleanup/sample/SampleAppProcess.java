@@ -42,13 +42,27 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @throws IOException if it cannot be started
 	 */
 	static SampleAppProcess start(String... args) throws IOException {
+		return start(List.of(), args);
+	}
+
+	/**
+	 * Start the sample jar on a free port, with JVM options, and wait until it serves
+	 * requests.
+	 * @param jvmOptions options for the JVM, such as {@code -Dspring.aot.enabled=true}
+	 * @param args extra application arguments
+	 * @return the running application
+	 * @throws IOException if it cannot be started
+	 */
+	static SampleAppProcess start(List<String> jvmOptions, String... args) throws IOException {
 		String jar = System.getProperty("sample.jar");
 		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
 			throw new IllegalStateException("System property 'sample.jar' must name the packaged sample jar: " + jar);
 		}
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=0", "--server.address=127.0.0.1"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+						"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar, "--server.port=0", "--server.address=127.0.0.1"));
 		command.addAll(List.of(args));
 		LoggedProcess process = LoggedProcess.start(command, "sample-app");
 		try {

@@ -124,13 +124,39 @@ class SampleShutdownIT {
 		}
 	}
 
+	@Test
+	void processedAheadOfTimeTheSameShutdownDrainsHandBuiltAndBootBuiltClients() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start(List.of("-Dspring.aot.enabled=true"))) {
+			InFlight inFlight = startCalls(app, "hand-built");
+			app.sigterm();
+			Duration exit = app.awaitExit(Duration.ofSeconds(60));
+			String output = app.output();
+			System.out.printf("(d) AOT, hand-built RestClient: exit %d ms after SIGTERM%n", exit.toMillis());
+			assertThat(output).contains("Starting AOT-processed SampleApplication");
+			assertThat(app.exitCode()).isEqualTo(SIGTERM_EXIT_CODE);
+			assertThat(inFlight.requestBound())
+				.allSatisfy((response) -> assertThat(response.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200));
+			assertThat(app.lines("Background rest call completed")).as(output).hasSize(BACKGROUND_COUNT);
+			assertThat(app.lines("Background web call completed")).as(output).hasSize(BACKGROUND_COUNT);
+			assertThat(app.lines("  close    handBuiltRestClient")).as(output)
+				.singleElement(STRING)
+				.contains("graceful");
+			assertThat(app.lines("cut      0 call(s)")).as(output).hasSize(1);
+			assertThat(output).doesNotContain("dev.cleanup.Compatibility");
+		}
+	}
+
 	private InFlight startCalls(SampleAppProcess app) throws Exception {
+		return startCalls(app, "boot");
+	}
+
+	private InFlight startCalls(SampleAppProcess app, String restClient) throws Exception {
 		// first calls initialize the clients; warm up so that calls start when asked
 		assertThat(send(app, "/call/rest?delay=0").statusCode()).isEqualTo(200);
 		assertThat(send(app, "/call/web?delay=0").statusCode()).isEqualTo(200);
 		long backgroundStart = System.nanoTime();
 		HttpResponse<String> started = send(app,
-				"/background?count=" + BACKGROUND_COUNT + "&delay=" + BACKGROUND_DELAY_MS);
+				"/background?count=" + BACKGROUND_COUNT + "&delay=" + BACKGROUND_DELAY_MS + "&client=" + restClient);
 		assertThat(started.statusCode()).isEqualTo(200);
 		List<CompletableFuture<HttpResponse<String>>> requestBound = List.of(
 				sendAsync(app, "/call/rest?delay=" + REQUEST_DELAY_MS),
