@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,7 +87,8 @@ class GatewayTests {
 
 	private List<CompletableFuture<HttpResponse<String>>> send(ConfigurableApplicationContext context,
 			String pathAndQuery) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		// read as on every Boot line: the web server context type moved in Boot 4
+		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 0; i < CALLS; i++) {
 			calls.add(this.http.sendAsync(
