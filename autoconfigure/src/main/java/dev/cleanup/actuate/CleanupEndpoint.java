@@ -144,7 +144,8 @@ public class CleanupEndpoint {
 				(gracePeriod != null) ? gracePeriod.toMillis() : null, plan.withinGracePeriod(),
 				budget.inboundDrain().toMillis(), budget.drain().toMillis(), budget.slowestClose().toMillis(),
 				budget.slowestDispose().toMillis(), ShutdownBudget.forcedBound().toMillis(), budget.arithmetic(),
-				budget.stuckUpstream().toMillis(), budget.stuckUpstreamArithmetic());
+				budget.stuckUpstream().toMillis(), budget.stuckUpstreamArithmetic(), plan.gracePeriodSource(),
+				plan.preStopDelay().toMillis());
 	}
 
 	private ParticipantDescriptor describe(Participant participant) {
@@ -255,8 +256,9 @@ public class CleanupEndpoint {
 	 * The worst-case shutdown.
 	 *
 	 * @param worstCaseMs the worst case
-	 * @param terminationGracePeriodMs the configured grace period, if any
-	 * @param withinGracePeriod whether the worst case fits, if a grace period is set
+	 * @param terminationGracePeriodMs the grace period in force, if any
+	 * @param withinGracePeriod whether the pre-stop delay and the worst case fit, if a
+	 * grace period is in force
 	 * @param inboundDrainMs Boot's graceful web server budget
 	 * @param drainMs the outbound drain timeout
 	 * @param slowestCloseMs the longest close timeout
@@ -266,11 +268,16 @@ public class CleanupEndpoint {
 	 * @param stuckUpstreamMs how long a shutdown takes when no upstream answers: each
 	 * call is cut once its allowance is over
 	 * @param stuckUpstreamArithmetic that sum, spelled out
+	 * @param terminationGracePeriodSource where the grace period comes from:
+	 * {@code cleanup.termination-grace-period}, or {@code kubernetes-default} when it is
+	 * not set and the application runs on Kubernetes; {@code null} without one
+	 * @param preStopDelayMs {@code cleanup.pre-stop-delay}, the time before shutdown that
+	 * counts against the grace period
 	 */
 	public record BudgetDescriptor(long worstCaseMs, @Nullable Long terminationGracePeriodMs,
 			@Nullable Boolean withinGracePeriod, long inboundDrainMs, long drainMs, long slowestCloseMs,
 			long slowestDisposeMs, long forcedBoundMs, String arithmetic, long stuckUpstreamMs,
-			String stuckUpstreamArithmetic) {
+			String stuckUpstreamArithmetic, @Nullable String terminationGracePeriodSource, long preStopDelayMs) {
 	}
 
 	/**

@@ -50,10 +50,17 @@ public class CleanupProperties {
 
 	/**
 	 * Time the platform allows for shutdown, for example Kubernetes'
-	 * terminationGracePeriodSeconds. When set, startup warns if the worst-case shutdown
-	 * exceeds it.
+	 * terminationGracePeriodSeconds. Startup warns if the pre-stop delay plus the
+	 * worst-case shutdown exceeds it. When not set and Spring Boot detects Kubernetes,
+	 * Kubernetes' default of 30s is assumed.
 	 */
 	private @Nullable Duration terminationGracePeriod;
+
+	/**
+	 * Time spent before the application is asked to shut down that counts against the
+	 * termination grace period, such as a Kubernetes preStop hook's sleep.
+	 */
+	private Duration preStopDelay = Duration.ZERO;
 
 	private final Drain drain = new Drain();
 
@@ -83,6 +90,14 @@ public class CleanupProperties {
 
 	public void setTerminationGracePeriod(@Nullable Duration terminationGracePeriod) {
 		this.terminationGracePeriod = terminationGracePeriod;
+	}
+
+	public Duration getPreStopDelay() {
+		return this.preStopDelay;
+	}
+
+	public void setPreStopDelay(Duration preStopDelay) {
+		this.preStopDelay = preStopDelay;
 	}
 
 	public Drain getDrain() {

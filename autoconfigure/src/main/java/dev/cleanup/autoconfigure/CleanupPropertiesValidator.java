@@ -21,6 +21,7 @@ final class CleanupPropertiesValidator {
 
 	static void validate(CleanupProperties properties) {
 		positive("cleanup.termination-grace-period", properties.getTerminationGracePeriod());
+		notNegative("cleanup.pre-stop-delay", properties.getPreStopDelay());
 		positive("cleanup.drain.timeout", properties.getDrain().getTimeout());
 		positive("cleanup.close.timeout", properties.getClose().getTimeout());
 		positive("cleanup.dispose.timeout", properties.getDispose().getTimeout());
@@ -54,6 +55,13 @@ final class CleanupPropertiesValidator {
 		if (duration != null && (duration.isNegative() || duration.isZero())) {
 			throw new InvalidCleanupPropertyException(property, format(duration), "the duration must be positive",
 					"write a positive duration such as '5s' or '500ms', or remove it to use the default.");
+		}
+	}
+
+	private static void notNegative(String property, Duration duration) {
+		if (duration.isNegative()) {
+			throw new InvalidCleanupPropertyException(property, format(duration), "the duration must not be negative",
+					"write a duration such as '10s', or '0s' for none.");
 		}
 	}
 

@@ -10,6 +10,7 @@ import dev.cleanup.core.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownPlan;
 import dev.cleanup.core.Stage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
@@ -62,7 +63,17 @@ final class ShutdownPlanner {
 					: stage.timeout(this.properties);
 			stages.add(new ShutdownPlan.PlannedStage(stage.configName(), stage.phase(this.properties), timeout));
 		}
-		return new ShutdownPlan(stages, budget(), this.properties.getTerminationGracePeriod());
+		TerminationGracePeriod gracePeriod = gracePeriod();
+		return new ShutdownPlan(stages, budget(), (gracePeriod != null) ? gracePeriod.duration() : null,
+				(gracePeriod != null) ? gracePeriod.source() : null, this.properties.getPreStopDelay());
+	}
+
+	/**
+	 * Return the grace period in force: set, or assumed for the platform.
+	 * @return the grace period, or {@code null} if none is known
+	 */
+	@Nullable TerminationGracePeriod gracePeriod() {
+		return TerminationGracePeriod.resolve(this.properties, this.context.getEnvironment());
 	}
 
 	/**

@@ -11,9 +11,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Warns, once startup is done, when the worst-case shutdown exceeds
- * {@code cleanup.termination-grace-period} and when a {@code cleanup.resources.<name>}
- * matches no participant.
+ * Warns, once startup is done, when the pre-stop delay plus the worst-case shutdown
+ * exceeds the termination grace period in force ({@link TerminationGracePeriod}: set, or
+ * Kubernetes' default on Kubernetes), and when a {@code cleanup.resources.<name>} matches
+ * no participant.
  *
  * @author cleanup contributors
  */
@@ -42,22 +43,37 @@ final class StartupWarnings {
 	}
 
 	private void warnIfOverBudget() {
-		Duration gracePeriod = this.properties.getTerminationGracePeriod();
+		TerminationGracePeriod gracePeriod = this.planner.gracePeriod();
 		if (gracePeriod == null) {
 			return;
 		}
 		ShutdownBudget budget = this.planner.budget();
-		if (budget.worstCase().compareTo(gracePeriod) > 0) {
-			logger.warn("Worst-case shutdown of " + budget.worstCase().toMillis()
-					+ " ms exceeds cleanup.termination-grace-period of " + gracePeriod.toMillis() + " ms: "
-					+ budget.arithmetic() + " (with every upstream stuck: " + budget.stuckUpstreamArithmetic()
-					+ "). Lower cleanup.drain.timeout (how long calls in flight at shutdown may take), "
-					+ "cleanup.close.timeout or cleanup.dispose.timeout (how long a pool waits for its calls, "
-					+ "and how long calls started during shutdown may take), cleanup.resources.<name>.timeout "
-					+ "(one participant's) or spring.lifecycle.timeout-per-shutdown-phase (Boot's inbound "
-					+ "drain), or raise the platform's grace period (and cleanup.termination-grace-period "
-					+ "with it).");
+		Duration preStop = this.properties.getPreStopDelay();
+		Duration needed = preStop.plus(budget.worstCase());
+		if (needed.compareTo(gracePeriod.duration()) <= 0) {
+			return;
 		}
+		String shutdown = (preStop.isZero()) ? "Worst-case shutdown of " + budget.worstCase().toMillis() + " ms"
+				: "Pre-stop delay of " + preStop.toMillis() + " ms plus a worst-case shutdown of "
+						+ budget.worstCase().toMillis() + " ms";
+		String against = gracePeriod.isAssumed()
+				? " exceeds the " + gracePeriod.duration().toMillis() + " ms Kubernetes allows a pod by default "
+						+ "(terminationGracePeriodSeconds in the pod spec, assumed since Spring Boot detected "
+						+ "Kubernetes and cleanup.termination-grace-period is not set); after it the pod is killed "
+						+ "with whatever is still being drained or closed"
+				: " exceeds cleanup.termination-grace-period of " + gracePeriod.duration().toMillis() + " ms";
+		String tellUs = gracePeriod.isAssumed()
+				? " Set cleanup.termination-grace-period to the pod's terminationGracePeriodSeconds, and "
+						+ "cleanup.pre-stop-delay to a preStop hook's sleep, which counts against it."
+				: "";
+		logger.warn(shutdown + against + ": " + budget.arithmetic() + " (with every upstream stuck: "
+				+ budget.stuckUpstreamArithmetic() + ")." + tellUs
+				+ " Lower spring.lifecycle.timeout-per-shutdown-phase "
+				+ "(Boot's inbound drain, 30 s by default, which alone fills Kubernetes' default grace period), "
+				+ "cleanup.drain.timeout (how long calls in flight at shutdown may take), cleanup.close.timeout or "
+				+ "cleanup.dispose.timeout (how long a pool waits for its calls, and how long calls started during "
+				+ "shutdown may take) or cleanup.resources.<name>.timeout (one participant's), or raise the "
+				+ "platform's grace period (and cleanup.termination-grace-period with it).");
 	}
 
 	private void warnAboutUnknownResources() {

@@ -13,23 +13,35 @@ import org.jspecify.annotations.Nullable;
  * @param stages the stages in the order they run
  * @param budget the worst-case budget
  * @param terminationGracePeriod the time the platform allows, or {@code null} if unknown
+ * @param gracePeriodSource where the grace period comes from (set, or assumed for the
+ * platform), or {@code null} if unknown
+ * @param preStopDelay the time spent before shutdown starts that counts against the grace
+ * period, such as a preStop hook's
  * @author cleanup contributors
  * @since 0.1.0
  */
-public record ShutdownPlan(List<PlannedStage> stages, ShutdownBudget budget,
-		@Nullable Duration terminationGracePeriod) {
+public record ShutdownPlan(List<PlannedStage> stages, ShutdownBudget budget, @Nullable Duration terminationGracePeriod,
+		@Nullable String gracePeriodSource, Duration preStopDelay) {
 
 	public ShutdownPlan {
 		stages = List.copyOf(stages);
 	}
 
 	/**
-	 * Whether the worst case fits the grace period.
+	 * Return the pre-stop delay plus the worst-case shutdown: what must fit the grace
+	 * period.
+	 * @return the time needed
+	 */
+	public Duration needed() {
+		return this.preStopDelay.plus(this.budget.worstCase());
+	}
+
+	/**
+	 * Whether the pre-stop delay and the worst case fit the grace period.
 	 * @return {@code null} if no grace period is known
 	 */
 	public @Nullable Boolean withinGracePeriod() {
-		return (this.terminationGracePeriod != null)
-				? this.budget.worstCase().compareTo(this.terminationGracePeriod) <= 0 : null;
+		return (this.terminationGracePeriod != null) ? needed().compareTo(this.terminationGracePeriod) <= 0 : null;
 	}
 
 	/**

@@ -127,7 +127,7 @@ class CleanupEndpointUriProperties {
 		}
 		ShutdownPlan plan = new ShutdownPlan(List.of(),
 				new ShutdownBudget(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5)),
-				null);
+				null, null, Duration.ZERO);
 		return new CleanupEndpoint(this.coordinator, this.calls, new PendingWork(this.tasks, new ClientThreadCensus()),
 				() -> plan, showValues, Set.of());
 	}
