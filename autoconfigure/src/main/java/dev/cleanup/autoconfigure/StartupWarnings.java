@@ -11,10 +11,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Warns, once startup is done, when the pre-stop delay plus the worst-case shutdown
- * exceeds the termination grace period in force ({@link TerminationGracePeriod}: set, or
- * Kubernetes' default on Kubernetes), and when a {@code cleanup.resources.<name>} matches
- * no participant.
+ * Says, once startup is done, that the starter is active, and warns when the pre-stop
+ * delay plus the worst-case shutdown exceeds the termination grace period in force
+ * ({@link TerminationGracePeriod}: set, or Kubernetes' default on Kubernetes), and when a
+ * {@code cleanup.resources.<name>} matches no participant.
  *
  * @author cleanup contributors
  */
@@ -35,11 +35,33 @@ final class StartupWarnings {
 	}
 
 	/**
-	 * Log the warnings that apply.
+	 * Log one line that says the starter is active, then the warnings that apply.
 	 */
 	void log() {
+		logActive();
 		warnIfOverBudget();
 		warnAboutUnknownResources();
+	}
+
+	/**
+	 * Say, once, that the starter is active and what it will do: a user's first check
+	 * that adding it worked.
+	 */
+	private void logActive() {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		List<Participant> participants = this.registry.participants();
+		List<String> names = participants.stream().map(Participant::name).limit(10).toList();
+		TerminationGracePeriod gracePeriod = this.planner.gracePeriod();
+		logger.info("Cleanup active: drain " + this.properties.getDrain().getTimeout().toMillis() + " ms, close "
+				+ this.properties.getClose().getTimeout().toMillis() + " ms, dispose "
+				+ this.properties.getDispose().getTimeout().toMillis() + " ms; " + participants.size()
+				+ " participant(s) so far " + names + ((participants.size() > names.size()) ? " and more" : "")
+				+ " (pools built later join when they are built); " + "worst-case shutdown "
+				+ this.planner.budget().worstCase().toMillis() + " ms"
+				+ ((gracePeriod != null) ? " against a grace period of " + gracePeriod.duration().toMillis() + " ms ("
+						+ gracePeriod.source() + ")" : ""));
 	}
 
 	private void warnIfOverBudget() {

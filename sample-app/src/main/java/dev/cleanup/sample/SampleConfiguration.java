@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -47,6 +48,18 @@ class SampleConfiguration {
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl(upstream.baseUri().toString())
 			.build();
+	}
+
+	/**
+	 * A scheduler for jobs the application cancels (see {@code /linger}). Like every
+	 * {@code ThreadPoolTaskScheduler}, it leaves a cancelled task queued until its time.
+	 * @return the scheduler
+	 */
+	@Bean
+	ThreadPoolTaskScheduler reminderScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("reminders-");
+		return scheduler;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.cleanup.sample;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,10 +38,13 @@ class SampleController {
 
 	private final RestClient handBuiltRestClient;
 
+	private final ThreadPoolTaskScheduler reminders;
+
 	SampleController(RestClient upstreamRestClient, RestClient handBuiltRestClient, WebClient upstreamWebClient,
-			ExecutorService backgroundWork) {
+			ExecutorService backgroundWork, ThreadPoolTaskScheduler reminderScheduler) {
 		this.restClient = upstreamRestClient;
 		this.handBuiltRestClient = handBuiltRestClient;
+		this.reminders = reminderScheduler;
 		this.webClient = upstreamWebClient;
 		this.background = backgroundWork;
 	}
@@ -100,6 +105,22 @@ class SampleController {
 				.subscribe((body) -> done("web", null), (ex) -> done("web", ex));
 		}
 		return "started " + count + " RestClient and " + count + " WebClient calls to " + uri + "\n";
+	}
+
+	/**
+	 * Schedule reminders an hour away and cancel them at once, as code that schedules a
+	 * timeout and cancels it when the work finished does: each stays queued, lingering,
+	 * until {@code POST /actuator/cleanup} removes it.
+	 * @param count how many reminders
+	 * @return what was done
+	 */
+	@GetMapping("/linger")
+	String linger(@RequestParam(defaultValue = "3") int count) {
+		for (int i = 0; i < count; i++) {
+			this.reminders.schedule(() -> logger.info("Reminder"), Instant.now().plus(Duration.ofHours(1)))
+				.cancel(false);
+		}
+		return "scheduled and cancelled " + count + " reminder(s)\n";
 	}
 
 	private void done(String client, @Nullable Throwable failure) {

@@ -48,7 +48,12 @@ class SampleShutdownIT {
 	@Test
 	void callsInFlightAtSigtermAllCompleteAndTheProcessExitsRightAfterTheLastOne() throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.start()) {
+			assertThat(send(app, "/linger").statusCode()).isEqualTo(200);
 			InFlight inFlight = startCalls(app);
+			// what the README's getting started shows, with calls in flight
+			HttpResponse<String> endpoint = send(app, "/actuator/cleanup");
+			assertThat(endpoint.statusCode()).isEqualTo(200);
+			ReadmeBlocks.assertKeysOf("endpoint-response", endpoint.body());
 			app.sigterm();
 			long sigtermNanos = System.nanoTime();
 			Duration exit = app.awaitExit(Duration.ofSeconds(60));
@@ -67,6 +72,8 @@ class SampleShutdownIT {
 			assertThat(app.lines("Background web call completed")).as(output).hasSize(BACKGROUND_COUNT);
 			assertThat(app.lines(" call failed")).as(output).isEmpty();
 			assertThat(app.lines("cut      0 call(s)")).as(output).hasSize(1);
+			ReadmeBlocks.assertLinesShownIn("startup-line", "Cleanup active:", output);
+			ReadmeBlocks.assertLinesShownIn("shutdown-report", "Cleanup shutdown report", output);
 			assertThat(exit).as(output).isGreaterThanOrEqualTo(remaining.minusMillis(500));
 			assertThat(exit).as(output).isLessThanOrEqualTo(remaining.plusSeconds(1));
 		}

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * What is in use comes from the connection manager's statistics when the manager is known
  * (Boot exposes it only while the client is being built), and from the given
- * {@link InFlightSource} in any case. A known manager is closed with its client; do not
- * pass one that other clients share.
+ * {@link dev.cleanup.core.InFlightSource} in any case. A known manager is closed with its
+ * client; do not pass one that other clients share.
  *
  * @author cleanup contributors
  * @since 0.1.0
