@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -48,10 +49,17 @@ class BuilderChurnTests {
 	private static final int THREADS = 4;
 
 	/**
+	 * The upstream's own event loops: on Reactor Netty's global ones, which the starter
+	 * disposes when the Reactor case's context closes, it could not be stopped.
+	 */
+	private final LoopResources upstreamLoops = LoopResources.create("churn-upstream", 1, true);
+
+	/**
 	 * An upstream that answers at once, on Reactor Netty: the JDK's own server answers
 	 * Reactor Netty's keep-alive calls some 20 ms late each.
 	 */
 	private final DisposableServer upstream = HttpServer.create()
+		.runOn(this.upstreamLoops)
 		.host("127.0.0.1")
 		.port(0)
 		.route((routes) -> routes.get("/ok", (request, response) -> response.sendString(Mono.just("ok"))))
@@ -65,6 +73,7 @@ class BuilderChurnTests {
 	void stop() {
 		this.threads.shutdownNow();
 		this.upstream.disposeNow();
+		this.upstreamLoops.disposeLater().block(Duration.ofSeconds(10));
 	}
 
 	@ParameterizedTest(name = "{0}: {1} builders")
