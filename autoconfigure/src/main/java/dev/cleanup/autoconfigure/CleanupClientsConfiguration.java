@@ -54,9 +54,12 @@ class CleanupClientsConfiguration {
 
 	/**
 	 * OpenFeign's clients, tracked through Feign's capability hook, under their names.
+	 * The condition names the starter's own capability, which loads only where Feign is
+	 * on the class path, so that Feign's types are named in its package alone (the
+	 * condition is read from the class file, without loading the class).
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "feign.Capability")
+	@ConditionalOnClass(FeignCallTracking.class)
 	static class FeignTrackingConfiguration {
 
 		@Bean

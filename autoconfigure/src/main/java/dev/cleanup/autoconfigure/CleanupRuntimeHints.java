@@ -1,11 +1,10 @@
 package dev.cleanup.autoconfigure;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
 import dev.cleanup.client.PrivateField;
+import dev.cleanup.client.jdk.JdkClientRuntimeHints;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.ExecutableMode;
@@ -43,11 +42,7 @@ class CleanupRuntimeHints implements RuntimeHintsRegistrar {
 			hints.reflection()
 				.registerType(TypeReference.of(field.className()), (type) -> type.withField(field.fieldName()));
 		}
-		hints.reflection()
-			.registerType(HttpClient.class, (type) -> type.withMethod("shutdown", List.of(), ExecutableMode.INVOKE)
-				.withMethod("shutdownNow", List.of(), ExecutableMode.INVOKE)
-				.withMethod("isTerminated", List.of(), ExecutableMode.INVOKE)
-				.withMethod("awaitTermination", List.of(TypeReference.of(Duration.class)), ExecutableMode.INVOKE));
+		JdkClientRuntimeHints.register(hints);
 		hints.reflection()
 			.registerType(ForkJoinPool.class,
 					(type) -> type.withMethod("getDelayedTaskCount", List.of(), ExecutableMode.INVOKE));

@@ -1,5 +1,6 @@
 package dev.cleanup.autoconfigure.clients;
 
+import dev.cleanup.client.feign.FeignCallTracking;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
@@ -7,6 +8,7 @@ import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.testsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,6 +53,19 @@ class WithoutOneStackTests {
 				assertThat(context.getBean(ParticipantRegistry.class).participants()).extracting(Participant::name)
 					.contains(expectedPool);
 			});
+	}
+
+	@Test
+	void feignTrackingOnlyWhereFeignIs() {
+		ApplicationContextRunner runner = new ApplicationContextRunner()
+			.withConfiguration(ClientAutoConfigurations.with());
+		runner.run((context) -> assertThat(context).hasSingleBean(FeignCallTracking.class));
+		// Feign's absence is what makes the starter's capability class unloadable; a
+		// filtering loader hides names only, so it hides both
+		runner.withClassLoader(new FilteredClassLoader("feign.", FeignCallTracking.class.getPackageName() + "."))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ShutdownCoordinator.class)
+				.doesNotHaveBean(FeignCallTracking.class));
 	}
 
 }
