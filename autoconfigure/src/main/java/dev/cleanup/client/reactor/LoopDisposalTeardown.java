@@ -47,7 +47,7 @@ abstract class LoopDisposalTeardown implements Teardown {
 			ReactorDisposal.Timing timing = ReactorDisposal.Timing.within(this.quietPeriod.resolve(),
 					this.shutdownTimeout, deadline);
 			this.quietPeriodUsed = timing.quietPeriod();
-			return dispose(timing.nettyQuietPeriod(), timing.timeout());
+			return dispose(timing.quietPeriod(), timing.timeout());
 		});
 		return this.disposal.awaitGracefully(deadline);
 	}
@@ -56,6 +56,7 @@ abstract class LoopDisposalTeardown implements Teardown {
 	public boolean closeForcibly() throws InterruptedException {
 		this.disposal.start(() -> {
 			this.quietPeriodUsed = Duration.ZERO;
+			// calls may still run on the loops: see LEAST_NETTY_QUIET_PERIOD
 			ReactorDisposal.Timing timing = new ReactorDisposal.Timing(Duration.ZERO,
 					ReactorDisposal.FORCED_SHUTDOWN_TIMEOUT);
 			return dispose(timing.nettyQuietPeriod(), timing.timeout());

@@ -34,15 +34,16 @@ final class ReactorDisposal {
 	static final Duration FORCED_AWAIT = Duration.ofMillis(600);
 
 	/**
-	 * The least quiet period handed to Netty, whatever quiet period was chosen. Netty
-	 * 4.2's event loop closes its channels only where it sees, at the top of an
-	 * iteration, that it is shutting down; with a quiet period of 0 a shutdown that
-	 * arrives while the loop runs tasks ends the loop in that same iteration, and a
-	 * channel still open (a call in flight, an idle pooled connection) stays open with no
-	 * loop left to end its call (seen in 1 forced close in 40 beside a busy process). Any
+	 * The least quiet period handed to Netty by a forced close, which may find calls
+	 * still running. Netty 4.2's event loop closes its channels only where it sees, at
+	 * the top of an iteration, that it is shutting down; with a quiet period of 0 a
+	 * shutdown that arrives while the loop runs tasks ends the loop in that same
+	 * iteration, and a channel still open stays open with no loop left to end its call
+	 * (seen in 1 forced close in 40 beside a busy process: the call never ended). A
 	 * positive quiet period makes the loop go round once more after tasks ran, and that
-	 * round closes the channels; it costs at most one of Netty's 100 ms quiet-period
-	 * checks.
+	 * round closes the channels, at the cost of one of Netty's 100 ms quiet-period
+	 * checks. A graceful close with nothing in flight keeps its quiet period of 0: it has
+	 * no call to lose, and the sockets of idle connections end with the process.
 	 */
 	static final Duration LEAST_NETTY_QUIET_PERIOD = Duration.ofMillis(50);
 
