@@ -170,6 +170,25 @@ public class InFlightCalls implements InFlightSource {
 	 * @param failure why it failed, or {@code null}
 	 */
 	public void end(InFlightCall call, @Nullable Throwable failure) {
+		boolean cut = failure != null && this.poolsClosing.getAsBoolean();
+		if (cut) {
+			// leave the calls in flight and the recorded cuts as one, for cutCalls()
+			synchronized (this.cutCalls) {
+				endCut(call, failure);
+			}
+			return;
+		}
+		if (!this.calls.remove(call)) {
+			return;
+		}
+		if (!this.cutStillRunning.isEmpty()) {
+			// one cut when its allowance passed was counted and named then
+			this.cutStillRunning.remove(call);
+		}
+		call.client().ended(false);
+	}
+
+	private void endCut(InFlightCall call, Throwable failure) {
 		if (!this.calls.remove(call)) {
 			return;
 		}
@@ -178,17 +197,14 @@ public class InFlightCalls implements InFlightSource {
 			call.client().ended(false);
 			return;
 		}
-		boolean cut = failure != null && this.poolsClosing.getAsBoolean();
-		call.client().ended(cut);
-		if (cut && !call.client().isNamed()) {
+		call.client().ended(true);
+		if (!call.client().isNamed()) {
 			this.capturedCutCalls.incrementAndGet();
 		}
-		if (cut) {
-			// A client's or an interceptor's message may quote the URI as given
-			String message = failure.getMessage();
-			recordCut(call, "failed after its pool started closing: " + failure.getClass().getSimpleName()
-					+ ((message != null) ? ": " + UriSanitizer.sanitizeQuotes(message, call.uri()) : ""));
-		}
+		// A client's or an interceptor's message may quote the URI as given
+		String message = failure.getMessage();
+		recordCut(call, "failed after its pool started closing: " + failure.getClass().getSimpleName()
+				+ ((message != null) ? ": " + UriSanitizer.sanitizeQuotes(message, call.uri()) : ""));
 	}
 
 	@Override
@@ -232,13 +248,15 @@ public class InFlightCalls implements InFlightSource {
 				continue;
 			}
 			cut++;
-			if (this.cutStillRunning.add(call)) {
-				client.cut();
-				if (!client.isNamed()) {
-					this.capturedCutCalls.incrementAndGet();
+			synchronized (this.cutCalls) {
+				if (this.cutStillRunning.add(call)) {
+					client.cut();
+					if (!client.isNamed()) {
+						this.capturedCutCalls.incrementAndGet();
+					}
+					recordCut(call, "its allowance (" + allowance.describe(call.startNanos())
+							+ ") passed while it was still in flight");
 				}
-				recordCut(call, "its allowance (" + allowance.describe(call.startNanos())
-						+ ") passed while it was still in flight");
 			}
 		}
 		return cut;
@@ -267,10 +285,14 @@ public class InFlightCalls implements InFlightSource {
 	@Override
 	public List<CutCall> cutCalls() {
 		List<CutCall> cut;
+		List<InFlightCall> inFlight;
+		// one view: a call cut meanwhile is either still in flight or recorded, never
+		// neither
 		synchronized (this.cutCalls) {
 			cut = new ArrayList<>(this.cutCalls);
+			inFlight = snapshot();
 		}
-		for (InFlightCall call : snapshot()) {
+		for (InFlightCall call : inFlight) {
 			if (!this.cutStillRunning.contains(call)) {
 				cut.add(toCutCall(call, "still in flight when shutdown ended"));
 			}
