@@ -170,25 +170,23 @@ public class InFlightCalls implements InFlightSource {
 	 * @param failure why it failed, or {@code null}
 	 */
 	public void end(InFlightCall call, @Nullable Throwable failure) {
-		boolean cut = failure != null && this.poolsClosing.getAsBoolean();
-		if (cut) {
+		if (failure != null && this.poolsClosing.getAsBoolean()) {
 			// leave the calls in flight and the recorded cuts as one, for cutCalls()
 			synchronized (this.cutCalls) {
-				endCut(call, failure);
+				remove(call, failure);
 			}
-			return;
 		}
-		if (!this.calls.remove(call)) {
-			return;
+		else {
+			remove(call, null);
 		}
-		if (!this.cutStillRunning.isEmpty()) {
-			// one cut when its allowance passed was counted and named then
-			this.cutStillRunning.remove(call);
-		}
-		call.client().ended(false);
 	}
 
-	private void endCut(InFlightCall call, Throwable failure) {
+	/**
+	 * Remove a call from the calls in flight and, if shutdown cut it, record why.
+	 * @param call the call
+	 * @param cutBy the failure that cut it, or {@code null} if it ended uncut
+	 */
+	private void remove(InFlightCall call, @Nullable Throwable cutBy) {
 		if (!this.calls.remove(call)) {
 			return;
 		}
@@ -197,13 +195,16 @@ public class InFlightCalls implements InFlightSource {
 			call.client().ended(false);
 			return;
 		}
-		call.client().ended(true);
+		call.client().ended(cutBy != null);
+		if (cutBy == null) {
+			return;
+		}
 		if (!call.client().isNamed()) {
 			this.capturedCutCalls.incrementAndGet();
 		}
 		// A client's or an interceptor's message may quote the URI as given
-		String message = failure.getMessage();
-		recordCut(call, "failed after its pool started closing: " + failure.getClass().getSimpleName()
+		String message = cutBy.getMessage();
+		recordCut(call, "failed after its pool started closing: " + cutBy.getClass().getSimpleName()
 				+ ((message != null) ? ": " + UriSanitizer.sanitizeQuotes(message, call.uri()) : ""));
 	}
 
