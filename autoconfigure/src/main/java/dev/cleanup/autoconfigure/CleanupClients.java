@@ -4,12 +4,12 @@ import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Hands a client the application built by hand, and that is no bean, to the starter in
- * one call: its calls are tracked under the given name, and its pool becomes a
- * participant of that name, drained and closed on shutdown like any other.
+ * Hands a {@link RestClient} or {@link RestTemplate} the application built by hand, and
+ * that is no bean, to the starter in one call: its calls are tracked under the given
+ * name, and its pool becomes a participant of that name, drained and closed on shutdown
+ * like any other.
  *
  * <pre class="code">
  * RestClient payments = cleanupClients.adopt("payments", RestClient.create(url));
@@ -17,8 +17,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * Adopting again under a name already used reuses it, so names and meter tags stay
  * bounded however many clients are adopted; a client already tracked is returned as it
- * is. Clients are rebuilt on the very request factory or connector they hold, so no
- * second pool is created: use the client returned.
+ * is. Clients are rebuilt on the very request factory they hold, so no second pool is
+ * created: use the client returned.
+ * <p>
+ * A bean of this type exists wherever {@code spring-web} is on the class path;
+ * {@link CleanupWebClients} does the same for WebClients where {@code spring-webflux} is,
+ * as Spring Boot separates its RestClient and WebClient support.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -56,31 +60,12 @@ public final class CleanupClients {
 	}
 
 	/**
-	 * Track a WebClient's calls under a name.
-	 * @param name the name
-	 * @param client the client
-	 * @return the client to use from now on
-	 */
-	public WebClient adopt(String name, WebClient client) {
-		return new WebClientInstrumentation(this.pools, this.calls).webClient(client, ClientPools.Owner.adopted(name));
-	}
-
-	/**
 	 * Track the calls of every client a RestClient builder builds, each on its own pool.
 	 * @param builder the builder
 	 * @return the builder to use from now on
 	 */
 	public RestClient.Builder adopt(RestClient.Builder builder) {
 		return new ClientInstrumentation(this.pools, this.calls).restClientBuilder(builder);
-	}
-
-	/**
-	 * Track the calls of every client a WebClient builder builds, each on its own pool.
-	 * @param builder the builder
-	 * @return the builder to use from now on
-	 */
-	public WebClient.Builder adopt(WebClient.Builder builder) {
-		return new WebClientInstrumentation(this.pools, this.calls).webClientBuilder(builder);
 	}
 
 }

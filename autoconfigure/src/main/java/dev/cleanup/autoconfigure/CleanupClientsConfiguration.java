@@ -40,10 +40,34 @@ class CleanupClientsConfiguration {
 		return new ClientPools(ClientStacks.detect(resourceLoader.getClassLoader(), quietPeriod), registry, calls);
 	}
 
-	@Bean
+	/**
+	 * The adopt API of RestClients and RestTemplates, where {@code spring-web} is.
+	 * Nested, so that no method of a class that loads without {@code spring-web} names
+	 * it.
+	 */
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.web.client.RestClient")
-	CleanupClients cleanupClients(ClientPools pools, InFlightCalls calls) {
-		return new CleanupClients(pools, calls);
+	static class RestClientsAdoptionConfiguration {
+
+		@Bean
+		CleanupClients cleanupClients(ClientPools pools, InFlightCalls calls) {
+			return new CleanupClients(pools, calls);
+		}
+
+	}
+
+	/**
+	 * The adopt API of WebClients, where {@code spring-webflux} is.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+	static class WebClientsAdoptionConfiguration {
+
+		@Bean
+		CleanupWebClients cleanupWebClients(ClientPools pools, InFlightCalls calls) {
+			return new CleanupWebClients(pools, calls);
+		}
+
 	}
 
 	@Bean

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.cleanup.actuate.CleanupEndpoint;
-import dev.cleanup.autoconfigure.CleanupClients;
+import dev.cleanup.autoconfigure.CleanupWebClients;
 import dev.cleanup.autoconfigure.CleanupEndpointAutoConfiguration;
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Outcome;
@@ -171,7 +171,7 @@ class BuilderChurnTests {
 	 * name: Boot's WebClient builders share one connector.
 	 */
 	private void adoptAndCall(AssertableApplicationContext context, int clients) {
-		CleanupClients cleanup = context.getBean(CleanupClients.class);
+		CleanupWebClients cleanup = context.getBean(CleanupWebClients.class);
 		ClientHttpConnectorBuilder<?> connectors = context.getBean(ClientHttpConnectorBuilder.class);
 		for (int i = 0; i < clients; i++) {
 			WebClient client = cleanup.adopt("apache-async",
