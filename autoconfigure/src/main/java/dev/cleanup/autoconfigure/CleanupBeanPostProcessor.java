@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
@@ -37,14 +40,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * A bean is replaced only after its initialization, or, where another bean took it early
  * for a circular reference, when that early reference is taken, so that every bean sees
- * the same instance. Beans live as long as their context, so they are held strongly. When
- * the context's refresh fails, the first bean destroyed closes the participants created
- * so far ({@link FailedStartupShutdown}).
+ * the same instance. Singletons live as long as their context, so they are held strongly;
+ * instances of non-singleton beans are held weakly and let go of when Spring destroys
+ * them. When the context's refresh fails, the first singleton destroyed closes the
+ * participants created so far ({@link FailedStartupShutdown}).
  *
  * @author cleanup contributors
  */
-final class CleanupBeanPostProcessor
-		implements SmartInstantiationAwareBeanPostProcessor, DestructionAwareBeanPostProcessor, BeanFactoryAware {
+final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostProcessor,
+		DestructionAwareBeanPostProcessor, BeanFactoryAware, ApplicationContextAware {
 
 	private static final Log logger = LogFactory.getLog(CleanupBeanPostProcessor.class);
 
@@ -70,7 +74,7 @@ final class CleanupBeanPostProcessor
 
 	private final FailedStartupShutdown failedStartup = new FailedStartupShutdown();
 
-	private @Nullable ListableBeanFactory beanFactory;
+	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	CleanupBeanPostProcessor(ClientPools pools, ObjectProvider<InFlightCalls> calls,
 			ObjectProvider<TimeoutTaskCensus> census, ObjectProvider<ShutdownCoordinator> coordinator) {
@@ -82,13 +86,20 @@ final class CleanupBeanPostProcessor
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
-		this.beanFactory = (beanFactory instanceof ListableBeanFactory listable) ? listable : null;
+		this.beanFactory = (beanFactory instanceof ConfigurableListableBeanFactory configurable) ? configurable : null;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		if (applicationContext instanceof ConfigurableApplicationContext context) {
+			this.failedStartup.watch(context);
+		}
 	}
 
 	/**
-	 * Every singleton gets a destruction callback, so that the first one destroyed after
-	 * a failed refresh closes the participants before any other bean's destroy method
-	 * runs.
+	 * Every bean gets a destruction callback: the first singleton destroyed after a
+	 * failed refresh closes the participants before any other bean's destroy method runs,
+	 * and an instance of a non-singleton bean lets go of its participant.
 	 */
 	@Override
 	public boolean requiresDestruction(Object bean) {
@@ -97,15 +108,46 @@ final class CleanupBeanPostProcessor
 
 	@Override
 	public void postProcessBeforeDestruction(Object bean, String beanName) {
-		ListableBeanFactory beanFactory = this.beanFactory;
-		if (beanFactory != null) {
-			try {
-				this.failedStartup.runIfRefreshFailed(beanFactory);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Closing the participants after a failed startup failed", ex);
-			}
+		ConfigurableListableBeanFactory beanFactory = this.beanFactory;
+		if (beanFactory == null) {
+			return;
 		}
+		if (!isRegisteredSingleton(beanFactory, bean, beanName)) {
+			// a request-, session- or refresh-scoped bean, a prototype, destroyBean(...)
+			this.pools.release(bean);
+			return;
+		}
+		try {
+			this.failedStartup.runIfRefreshFailed(beanFactory);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Closing the participants after a failed startup failed", ex);
+		}
+	}
+
+	/**
+	 * Whether a bean being destroyed is a singleton of this factory: Spring removes a
+	 * singleton from the registry only after its destruction.
+	 */
+	private static boolean isRegisteredSingleton(ConfigurableListableBeanFactory beanFactory, Object bean,
+			String beanName) {
+		return beanFactory.containsSingleton(beanName) && beanFactory.getSingleton(beanName) == bean;
+	}
+
+	/**
+	 * Whether a bean being created is an instance of a non-singleton bean definition
+	 * (request, session, refresh or job scope, a prototype), of which the application may
+	 * create any number while it runs.
+	 */
+	private boolean isNonSingleton(String beanName) {
+		ConfigurableListableBeanFactory beanFactory = this.beanFactory;
+		return beanFactory != null && beanFactory.containsBeanDefinition(beanName)
+				&& !beanFactory.getMergedBeanDefinition(beanName).isSingleton();
+	}
+
+	private ClientPools.Owner owner(Object bean, String beanName) {
+		return isNonSingleton(beanName) ? ClientPools.Owner.nonSingletonBean(beanName, bean)
+				: ClientPools.Owner.bean(beanName);
 	}
 
 	@Override
@@ -133,7 +175,7 @@ final class CleanupBeanPostProcessor
 			result = trackCalls(bean, beanName);
 			Pool pool = this.pools.stacks().poolOfBean(bean);
 			if (pool != null) {
-				TrackedClient client = this.pools.registerBean(pool, beanName);
+				TrackedClient client = this.pools.registerBean(pool, owner(bean, beanName));
 				if (result == bean) {
 					Object tracked = this.pools.stacks().withCallTracking(bean, this.pools.callTracking(client));
 					result = (tracked != null) ? tracked : bean;
@@ -155,10 +197,10 @@ final class CleanupBeanPostProcessor
 	private Object trackCalls(Object bean, String beanName) {
 		if (REST_CLIENT) {
 			if (bean instanceof RestClient client) {
-				return imperative().restClient(client, ClientPools.Owner.bean(beanName));
+				return imperative().restClient(client, owner(bean, beanName));
 			}
 			if (bean instanceof RestTemplate template) {
-				imperative().restTemplate(template, ClientPools.Owner.bean(beanName));
+				imperative().restTemplate(template, owner(bean, beanName));
 				return bean;
 			}
 			if (bean instanceof RestClient.Builder builder) {
@@ -171,7 +213,7 @@ final class CleanupBeanPostProcessor
 		}
 		if (WEB_CLIENT) {
 			if (bean instanceof WebClient client) {
-				return reactive().webClient(client, ClientPools.Owner.bean(beanName));
+				return reactive().webClient(client, owner(bean, beanName));
 			}
 			if (bean instanceof WebClient.Builder builder) {
 				return reactive().webClientBuilder(builder);

@@ -18,6 +18,7 @@ import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ConcurrentReferenceHashMap.ReferenceType;
 import org.springframework.util.ConcurrentReferenceHashMap;
@@ -61,6 +62,13 @@ final class ClientPools {
 	private final Map<Object, TrackedClient> byResource = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
+	 * The participant registered for each instance of a non-singleton bean, by the
+	 * instance (weak keys: an instance nobody destroys, such as a prototype, drops out
+	 * when collected, and its participant, held weakly, with it).
+	 */
+	private final Map<Object, String> byInstance = Collections.synchronizedMap(new WeakHashMap<>());
+
+	/**
 	 * Create the pools of one application. The registry and the calls are looked up when
 	 * the first pool is registered, so that a bean post-processor can use this early.
 	 * @param stacks the stacks present
@@ -79,13 +87,29 @@ final class ClientPools {
 	}
 
 	/**
-	 * Register a bean that is a pool, named after the bean and held strongly.
+	 * Register a bean that is a pool, named after the bean.
 	 * @param pool the pool
-	 * @param beanName the bean's name
+	 * @param owner the bean, as {@link Owner#bean} or {@link Owner#nonSingletonBean} made
+	 * it
 	 * @return the client its calls are tracked on
 	 */
-	TrackedClient registerBean(Pool pool, String beanName) {
-		return register(pool, beanName, Owner.bean(beanName));
+	TrackedClient registerBean(Pool pool, Owner owner) {
+		return register(pool, owner.name(), owner);
+	}
+
+	/**
+	 * Let go of the participants registered for an instance of a non-singleton bean
+	 * (request, session or refresh scope, a prototype), which Spring destroys while the
+	 * application runs: they leave the registry, as the instance leaves the application.
+	 * Their pools are left to the bean's own destroy method, as without the starter.
+	 * @param bean the bean instance being destroyed: Spring destroys the instance it
+	 * created, before any post-processor replaced it
+	 */
+	void release(Object bean) {
+		String name = this.byInstance.remove(bean);
+		if (name != null) {
+			this.registry.getObject().remove(name);
+		}
 	}
 
 	/**
@@ -189,6 +213,10 @@ final class ClientPools {
 			TrackedClient own = (ownerName == null || shared != null) ? calls.capturedClient(unique)
 					: calls.namedClient(ownerName);
 			client[0] = own;
+			Object instance = owner.instance();
+			if (instance != null) {
+				this.byInstance.put(instance, unique);
+			}
 			Participant.Builder builder = Participant.builder(unique)
 				.kind(pool.kind())
 				.stage(pool.stage())
@@ -209,22 +237,31 @@ final class ClientPools {
 
 	/**
 	 * Who owns a client, which decides how its pool is named and held: captured from a
-	 * builder (named after the stack, held weakly), a bean (named after it, held
-	 * strongly), or handed over by name (named after it, held weakly).
+	 * builder (named after the stack, held weakly), a singleton bean (named after it,
+	 * held strongly), an instance of a non-singleton bean (named after the bean, held
+	 * weakly and let go of when Spring destroys the instance), or handed over by name
+	 * (named after it, held weakly).
 	 *
 	 * @param name the owner's name, {@code null} when captured
 	 * @param strong whether the pool is held strongly
+	 * @param instance the instance of a non-singleton bean, or {@code null}
 	 */
-	record Owner(@Nullable String name, boolean strong) {
+	record Owner(@Nullable String name, boolean strong, @Nullable Object instance) {
 
-		static final Owner CAPTURED = new Owner(null, false);
+		static final Owner CAPTURED = new Owner(null, false, null);
 
 		static Owner bean(String beanName) {
-			return new Owner(beanName, true);
+			return new Owner(beanName, true, null);
+		}
+
+		static Owner nonSingletonBean(String beanName, Object instance) {
+			String name = ScopedProxyUtils.isScopedTarget(beanName) ? ScopedProxyUtils.getOriginalBeanName(beanName)
+					: beanName;
+			return new Owner(name, false, instance);
 		}
 
 		static Owner adopted(String name) {
-			return new Owner(name, false);
+			return new Owner(name, false, null);
 		}
 
 	}

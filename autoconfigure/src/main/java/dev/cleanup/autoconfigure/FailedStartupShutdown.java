@@ -13,9 +13,12 @@ import dev.cleanup.tracking.InFlightCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.Environment;
 
 /**
@@ -41,16 +44,35 @@ final class FailedStartupShutdown {
 
 	private final AtomicBoolean ran = new AtomicBoolean();
 
+	private volatile boolean refreshed;
+
 	/**
-	 * Run, once, if the context's refresh failed after participants were registered: no
-	 * shutdown started. The starter's beans that were not created yet (a user bean that
-	 * failed early) are stood in for: no bean may be created while singletons are being
-	 * destroyed.
-	 * @param beanFactory the context's bean factory, in destruction
+	 * Watch a context's refresh: once it completed ({@link ContextRefreshedEvent}), no
+	 * destruction of a bean is a failed startup any more, and a running application
+	 * destroys beans all the time (request, session and refresh scopes, Spring Batch's
+	 * step and job scopes, prototypes, {@code destroyBean}).
+	 * @param context the context whose refresh to watch
 	 */
-	void runIfRefreshFailed(ListableBeanFactory beanFactory) {
-		if (!(beanFactory instanceof ConfigurableListableBeanFactory factory)
-				|| !factory.containsSingleton("cleanupParticipantRegistry") || !this.ran.compareAndSet(false, true)) {
+	void watch(ConfigurableApplicationContext context) {
+		context.addApplicationListener((ApplicationListener<ApplicationEvent>) (event) -> {
+			// a child context's events reach its parent's listeners too
+			if (event instanceof ContextRefreshedEvent refresh && refresh.getApplicationContext() == context) {
+				this.refreshed = true;
+			}
+		});
+	}
+
+	/**
+	 * Run, once, if the context's refresh failed after participants were registered: a
+	 * singleton is being destroyed while the refresh has not completed, and no shutdown
+	 * started. The starter's beans that were not created yet (a user bean that failed
+	 * early) are stood in for: no bean may be created while singletons are being
+	 * destroyed.
+	 * @param factory the context's bean factory, destroying one of its singletons
+	 */
+	void runIfRefreshFailed(ConfigurableListableBeanFactory factory) {
+		if (this.refreshed || !factory.containsSingleton("cleanupParticipantRegistry")
+				|| !this.ran.compareAndSet(false, true)) {
 			return;
 		}
 		ParticipantRegistry registry = factory.getBean("cleanupParticipantRegistry", ParticipantRegistry.class);
