@@ -1,0 +1,178 @@
+package dev.cleanup.shapes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.cleanup.testsupport.SlowUpstream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shape matrix of one Boot line: each shape runs twice, side by side, with the
+ * starter and without it (the same class path otherwise), and the run with the starter is
+ * never worse on what a user observes: it starts where plain Boot starts, answers the
+ * same requests, keeps every pool usable while it runs, completes at least as many
+ * background calls in flight at SIGTERM, and exits with the same kind of status (a job
+ * that plain Boot leaves running may only end sooner). The table of every run is printed
+ * and written to {@code target/shape-matrix.md}.
+ *
+ * @author cleanup contributors
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ShapeMatrixTests {
+
+	/**
+	 * How long a job that plain Boot leaves running is given after the starter's run of
+	 * it ended, before it counts as never ending.
+	 */
+	private static final Duration NEVER_ENDS = Duration.ofSeconds(15);
+
+	private static final Pattern STARTER_WARN = Pattern.compile(".* WARN .*(dev\\.cleanup|d\\.c\\.[a-z.]*[A-Z]).*");
+
+	private final List<String> rows = new ArrayList<>();
+
+	private SlowUpstream upstream;
+
+	/**
+	 * Return the facts of this test's Boot line.
+	 * @return the line
+	 */
+	abstract BootLine line();
+
+	@BeforeAll
+	void startUpstream() {
+		this.upstream = SlowUpstream.start();
+	}
+
+	@AfterAll
+	void writeTable() throws IOException {
+		this.upstream.close();
+		String table = "| shape | Boot | starter | started | requests answered | calls completed at SIGTERM | exit status |\n"
+				+ "|---|---|---|---|---|---|---|\n" + String.join("\n", this.rows) + "\n";
+		System.out.println("Shape matrix, Boot " + line().name() + ":\n" + table);
+		Files.writeString(Path.of("target", "shape-matrix.md"), table);
+	}
+
+	/**
+	 * Return the shapes of this line, or only the one {@code -Dshapes.only=NAME} names.
+	 * @return the shapes to run
+	 */
+	Stream<Shape> shapes() {
+		String only = System.getProperty("shapes.only", "");
+		return line().shapes().stream().filter((shape) -> only.isEmpty() || shape.name().equals(only));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("shapes")
+	void withTheStarterIsNeverWorseThanPlainBoot(Shape shape) throws Exception {
+		try (ShapeRun with = ShapeRun.start(shape, line(), true, this.upstream);
+				ShapeRun without = ShapeRun.start(shape, line(), false, this.upstream)) {
+			try {
+				if (shape.kind() == Shape.Kind.JOB) {
+					compareJobs(with, without);
+				}
+				else {
+					compareServices(with, without);
+				}
+			}
+			finally {
+				with.keepOutput();
+				without.keepOutput();
+			}
+		}
+	}
+
+	private void compareServices(ShapeRun with, ShapeRun without) throws Exception {
+		// one after the other: each service's upstream calls are counted on their own
+		CompletableFuture<Void> plain = CompletableFuture.runAsync(without::serve);
+		with.serve();
+		plain.join();
+		assertThat(without.started()).as("plain Boot starts the shape: %s", without.output()).isTrue();
+		assertThat(with.started()).as(with.output()).isTrue();
+		if (line().callsInFlightAtSigterm()) {
+			with.sigtermWithCallsInFlight();
+			with.awaitExit();
+			without.sigtermWithCallsInFlight();
+		}
+		else {
+			with.sigterm();
+			without.sigterm();
+			with.awaitExit();
+		}
+		without.awaitExit();
+		record(with);
+		record(without);
+		assertThat(with.problems()).as(with.output()).isEmpty();
+		assertThat(with.answered()).as(with.output()).isGreaterThanOrEqualTo(without.answered());
+		assertThat(with.answered()).isEqualTo(with.requests());
+		assertThat(with.backgroundCompleted()).as(with.output()).isGreaterThanOrEqualTo(without.backgroundCompleted());
+		if (line().callsInFlightAtSigterm()) {
+			assertThat(with.backgroundCompleted()).as(with.output()).isEqualTo(ShapeRun.BACKGROUND_CALLS);
+		}
+		assertThat(with.exitStatus()).as(with.output()).isNotNull().isEqualTo(without.exitStatus());
+		assertThat(with.output()).doesNotContain("NoClassDefFoundError")
+			.doesNotContain("Application context failed to start")
+			.doesNotContain("Connection pool shut down");
+		if (!with.shape().lacks().contains(Library.ACTUATOR)) {
+			assertThat(with.endpoint()).as(with.output()).startsWith("200 ").contains("\"state\":\"RUNNING\"");
+		}
+		if (without.output().contains("Step call answered: done /delay/10")) {
+			assertThat(with.output()).contains("Step call answered: done /delay/10");
+		}
+		if (with.shape().kind() == Shape.Kind.SCOPED_SERVICE) {
+			// the singleton pool and the shared ones; none of the 1,000 request-scoped
+			// ones
+			assertThat(participants(with.endpoint())).as(with.endpoint()).isLessThan(10);
+		}
+	}
+
+	private void compareJobs(ShapeRun with, ShapeRun without) {
+		boolean withEnded = with.awaitExit();
+		boolean withoutEnded = without.awaitExit(NEVER_ENDS);
+		record(with);
+		record(without);
+		assertThat(with.started()).as(with.output()).isTrue();
+		assertThat(withEnded || !withoutEnded).as("ends where plain Boot ends: %s", with.output()).isTrue();
+		if (withoutEnded) {
+			assertThat(with.exitStatus()).as(with.output()).isEqualTo(without.exitStatus());
+		}
+		else {
+			assertThat(with.exitStatus()).as(with.output()).isZero();
+		}
+		assertThat(with.output()).contains("Batch context closed").doesNotContain("NoClassDefFoundError");
+		if (with.shape() == Shape.NO_HTTP_CLIENT) {
+			assertThat(with.output().lines().filter((line) -> STARTER_WARN.matcher(line).matches()))
+				.as("the starter's WARN lines")
+				.isEmpty();
+		}
+	}
+
+	private static long participants(String endpoint) {
+		return Pattern.compile("\"kind\":").matcher(endpoint).results().count();
+	}
+
+	private void record(ShapeRun run) {
+		Integer status = run.exitStatus();
+		String calls = (run.shape().kind() == Shape.Kind.JOB) ? "-" : line().callsInFlightAtSigterm()
+				? run.backgroundCompleted() + " of " + ShapeRun.BACKGROUND_CALLS : "-";
+		String requests = (run.shape().kind() == Shape.Kind.JOB) ? "-" : run.answered() + " of " + run.requests();
+		String row = "| " + run.shape().description() + " | " + line().name() + " | "
+				+ (run.withStarter() ? "with" : "without") + " | " + (run.started() ? "yes" : "no") + " | " + requests
+				+ " | " + calls + " | " + ((status != null) ? status : "still running, killed") + " |";
+		this.rows.add(row);
+		System.out.println(row);
+	}
+
+}
