@@ -101,6 +101,9 @@ abstract class ShapeMatrixTests {
 		plain.join();
 		assertThat(without.started()).as("plain Boot starts the shape: %s", without.output()).isTrue();
 		assertThat(with.started()).as(with.output()).isTrue();
+		assertThat(with.problems()).as(with.output()).isEmpty();
+		assertThat(with.answered()).as(with.output()).isGreaterThanOrEqualTo(without.answered());
+		assertThat(with.answered()).isEqualTo(with.requests());
 		if (line().callsInFlightAtSigterm()) {
 			with.sigtermWithCallsInFlight();
 			with.awaitExit();
@@ -114,9 +117,6 @@ abstract class ShapeMatrixTests {
 		without.awaitExit();
 		record(with);
 		record(without);
-		assertThat(with.problems()).as(with.output()).isEmpty();
-		assertThat(with.answered()).as(with.output()).isGreaterThanOrEqualTo(without.answered());
-		assertThat(with.answered()).isEqualTo(with.requests());
 		assertThat(with.backgroundCompleted()).as(with.output()).isGreaterThanOrEqualTo(without.backgroundCompleted());
 		if (line().callsInFlightAtSigterm()) {
 			assertThat(with.backgroundCompleted()).as(with.output()).isEqualTo(ShapeRun.BACKGROUND_CALLS);

@@ -150,7 +150,8 @@ final class ShapeRun implements AutoCloseable {
 		expect("/background", "started");
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(20))
-			.until(() -> this.upstream.active() >= BACKGROUND_CALLS || !this.process.isAlive());
+			.until(() -> this.upstream.active() >= BACKGROUND_CALLS || !this.process.isAlive()
+					|| !lines("Background call failed").isEmpty());
 		this.process.sigterm();
 	}
 
