@@ -1,7 +1,6 @@
 package dev.cleanup.sample;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -37,16 +36,7 @@ final class ReadmeBlocks {
 	 * @throws IOException if the README cannot be read
 	 */
 	static List<String> block(String marker) throws IOException {
-		List<String> lines = Files.readAllLines(README);
-		int at = lines.indexOf("<!-- " + marker + " -->");
-		assertThat(at).as("marker %s in README.md", marker).isNotNegative();
-		int start = at + 2;
-		assertThat(lines.get(at + 1)).as("code block after %s", marker).startsWith("```");
-		int end = start;
-		while (!lines.get(end).startsWith("```")) {
-			end++;
-		}
-		return lines.subList(start, end);
+		return dev.cleanup.testsupport.ReadmeBlocks.block(README, marker);
 	}
 
 	/**
@@ -59,12 +49,9 @@ final class ReadmeBlocks {
 	 * @throws IOException if the README cannot be read
 	 */
 	static void assertLinesShownIn(String marker, String from, String output) throws IOException {
-		String real = normalize(output);
-		for (String line : block(marker)) {
-			int start = line.indexOf(from);
-			String shown = normalize((start >= 0) ? line.substring(start) : line);
-			assertThat(real).as("README.md's %s line '%s' in the real output", marker, line).contains(shown);
-		}
+		assertThat(dev.cleanup.testsupport.ReadmeBlocks.linesNotShownIn(README, marker, from, output))
+			.as("README.md's %s lines not in the real output", marker)
+			.isEmpty();
 	}
 
 	/**
@@ -94,10 +81,6 @@ final class ReadmeBlocks {
 			names.add(it.next());
 		}
 		return names;
-	}
-
-	private static String normalize(String text) {
-		return text.replaceAll("\\d+", "#").replaceAll("[ \\t]+", " ");
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.cleanup.testsupport.ReadmeBlocks;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,8 @@ abstract class ShapeMatrixTests {
 	 * it ended, before it counts as never ending.
 	 */
 	private static final Duration NEVER_ENDS = Duration.ofSeconds(15);
+
+	private static final Path README = Path.of("..", "..", "README.md");
 
 	private static final Pattern STARTER_WARN = Pattern.compile(".* WARN .*(dev\\.cleanup|d\\.c\\.[a-z.]*[A-Z]).*");
 
@@ -127,6 +130,16 @@ abstract class ShapeMatrixTests {
 			.doesNotContain("Connection pool shut down");
 		if (!with.shape().lacks().contains(Library.ACTUATOR)) {
 			assertThat(with.endpoint()).as(with.output()).startsWith("200 ").contains("\"state\":\"RUNNING\"");
+		}
+		if (with.shape() == Shape.MVC_JDK_CLIENT && line().callsInFlightAtSigterm()) {
+			// the README's getting started shows this shape's startup line and report
+			assertThat(ReadmeBlocks.linesNotShownIn(README, "mvc-startup-line", "Cleanup active:", with.output()))
+				.as("README.md's startup line in %s", with.output())
+				.isEmpty();
+			assertThat(ReadmeBlocks.linesNotShownIn(README, "mvc-shutdown-report", "Cleanup shutdown report",
+					with.output()))
+				.as("README.md's shutdown report in %s", with.output())
+				.isEmpty();
 		}
 		if (without.output().contains("Step call answered: done /delay/10")) {
 			assertThat(with.output()).contains("Step call answered: done /delay/10");
