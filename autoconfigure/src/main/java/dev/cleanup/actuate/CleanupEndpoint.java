@@ -133,7 +133,9 @@ public class CleanupEndpoint {
 	private static List<StageDescriptor> stages(ShutdownPlan plan) {
 		return plan.stages()
 			.stream()
-			.map((stage) -> new StageDescriptor(stage.name(), stage.phase(), stage.timeout().toMillis()))
+			.map((stage) -> new StageDescriptor(stage.name(), stage.phase(),
+					(stage.phase() != null) ? StageDescriptor.AT_PHASE : StageDescriptor.AFTER_SHUTDOWN_WORK,
+					stage.timeout().toMillis()))
 			.toList();
 	}
 
@@ -197,10 +199,24 @@ public class CleanupEndpoint {
 	 * One stage.
 	 *
 	 * @param name the stage name
-	 * @param phase its SmartLifecycle phase
+	 * @param phase its SmartLifecycle phase, or {@code null} for a stage that runs after
+	 * the application's own shutdown work
+	 * @param runs when it runs: {@value #AT_PHASE} or {@value #AFTER_SHUTDOWN_WORK}
 	 * @param timeoutMs its default timeout
 	 */
-	public record StageDescriptor(String name, int phase, long timeoutMs) {
+	public record StageDescriptor(String name, @Nullable Integer phase, String runs, long timeoutMs) {
+
+		/**
+		 * A stage that runs at its SmartLifecycle phase (the drain).
+		 */
+		public static final String AT_PHASE = "at-phase";
+
+		/**
+		 * A stage that runs once the application's own shutdown work is done (lifecycle
+		 * stops and destroy methods), during bean destruction.
+		 */
+		public static final String AFTER_SHUTDOWN_WORK = "after-shutdown-work";
+
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.cleanup.autoconfigure;
 
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.core.Stage;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.ExitWatchdog;
 import dev.cleanup.lingering.TimeoutTaskCensus;
@@ -21,11 +20,12 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the staged shutdown of outbound
- * HTTP clients: the participant registry, the coordinator and one
- * {@link org.springframework.context.SmartLifecycle} bean per {@link CleanupStage stage},
- * plus the tracking of in-flight calls, the finding of client pools and the census of
- * lingering work. It is turned off by {@code cleanup.enabled=false}; the starter's beans
- * are its own parts, not meant to be replaced. On a Spring Boot line it does not serve,
+ * HTTP clients: the participant registry, the coordinator, the drain stage (a
+ * {@link org.springframework.context.SmartLifecycle} bean) and the {@link LateStages}
+ * (close, dispose and the report, after the application's own shutdown work), plus the
+ * tracking of in-flight calls, the finding of client pools and the census of lingering
+ * work. It is turned off by {@code cleanup.enabled=false}; the starter's beans are its
+ * own parts, not meant to be replaced. On a Spring Boot line it does not serve,
  * {@link UnsupportedBootLineAutoConfiguration} stands in for it.
  *
  * @author cleanup contributors
@@ -68,25 +68,16 @@ public final class CleanupAutoConfiguration {
 
 	@Bean
 	CleanupStageLifecycle cleanupDrainStage(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ConfigurableApplicationContext context) {
-		return new CleanupStageLifecycle(CleanupStage.DRAIN, properties, coordinator::drain, context);
+			ClientPools pools, ConfigurableApplicationContext context) {
+		return new CleanupStageLifecycle(CleanupStage.DRAIN, properties, () -> {
+			coordinator.drain();
+			// what each stack does once calls in flight at shutdown have drained
+			pools.stacks().drained();
+		}, context);
 	}
 
 	@Bean
-	CleanupStageLifecycle cleanupCloseStage(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ConfigurableApplicationContext context) {
-		return new CleanupStageLifecycle(CleanupStage.CLOSE, properties, () -> coordinator.close(Stage.CLOSE), context);
-	}
-
-	@Bean
-	CleanupStageLifecycle cleanupDisposeStage(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ConfigurableApplicationContext context) {
-		return new CleanupStageLifecycle(CleanupStage.DISPOSE, properties, () -> coordinator.close(Stage.DISPOSE),
-				context);
-	}
-
-	@Bean
-	CleanupStageLifecycle cleanupReportStage(CleanupProperties properties, ShutdownCoordinator coordinator,
+	LateStages cleanupLateStages(CleanupProperties properties, ShutdownCoordinator coordinator, ClientPools pools,
 			TimeoutTaskCensus tasks, ClientThreadCensus threads, ConfigurableApplicationContext context) {
 		ShutdownReportLogger report = new ShutdownReportLogger(coordinator, tasks, threads);
 		CleanupProperties.Watchdog watchdog = properties.getWatchdog();
@@ -97,7 +88,7 @@ public final class CleanupAutoConfiguration {
 			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), 0, () -> RunningContexts.otherThan(beanFactory))
 				.start();
 		};
-		return new CleanupStageLifecycle(CleanupStage.REPORT, properties, work, context);
+		return new LateStages(coordinator, pools, work);
 	}
 
 	@Bean

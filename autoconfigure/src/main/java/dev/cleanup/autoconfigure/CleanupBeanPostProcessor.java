@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
@@ -48,7 +49,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @author cleanup contributors
  */
 final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostProcessor,
-		DestructionAwareBeanPostProcessor, BeanFactoryAware, ApplicationContextAware {
+		DestructionAwareBeanPostProcessor, BeanFactoryAware, ApplicationContextAware, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(CleanupBeanPostProcessor.class);
 
@@ -64,6 +65,8 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 
 	private final ClientPools pools;
 
+	private final ResourceStopHooks stopHooks;
+
 	private final ObjectProvider<InFlightCalls> calls;
 
 	private final ObjectProvider<TimeoutTaskCensus> census;
@@ -76,9 +79,10 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
-	CleanupBeanPostProcessor(ClientPools pools, ObjectProvider<InFlightCalls> calls,
+	CleanupBeanPostProcessor(ClientPools pools, ResourceStopHooks stopHooks, ObjectProvider<InFlightCalls> calls,
 			ObjectProvider<TimeoutTaskCensus> census, ObjectProvider<ShutdownCoordinator> coordinator) {
 		this.pools = pools;
+		this.stopHooks = stopHooks;
 		this.calls = calls;
 		this.census = census;
 		this.coordinator = coordinator;
@@ -112,7 +116,7 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 		if (beanFactory == null) {
 			return;
 		}
-		if (!isRegisteredSingleton(beanFactory, bean, beanName)) {
+		if (!isRegisteredSingleton(beanFactory, beanName)) {
 			// a request-, session- or refresh-scoped bean, a prototype, destroyBean(...)
 			this.pools.release(bean);
 			return;
@@ -123,15 +127,41 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 		catch (RuntimeException ex) {
 			logger.warn("Closing the participants after a failed startup failed", ex);
 		}
+		// a pool a bean owns closes with its bean, before the bean's own destroy method
+		String participant = this.pools.participantOf(bean);
+		if (participant != null) {
+			try {
+				ExistingBeans.find(beanFactory, ShutdownCoordinator.class)
+					.ifPresent((coordinator) -> coordinator.closeNow(participant));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Closing participant '" + participant + "' with its bean failed", ex);
+			}
+		}
+	}
+
+	/**
+	 * Spring destroys this post-processor after every bean created later than it, which
+	 * is every ordinary bean: the application's own shutdown work is done, and the pools
+	 * no bean owns close now ({@link LateStages}).
+	 */
+	@Override
+	public void destroy() {
+		ConfigurableListableBeanFactory beanFactory = this.beanFactory;
+		if (beanFactory == null) {
+			return;
+		}
+		ExistingBeans.find(beanFactory, LateStages.class).ifPresent(LateStages::run);
 	}
 
 	/**
 	 * Whether a bean being destroyed is a singleton of this factory: Spring removes a
-	 * singleton from the registry only after its destruction.
+	 * singleton from the registry only after its destruction. By name: Spring destroys
+	 * the instance it created, which a post-processor may have replaced in the registry
+	 * (a client rebuilt to be tracked).
 	 */
-	private static boolean isRegisteredSingleton(ConfigurableListableBeanFactory beanFactory, Object bean,
-			String beanName) {
-		return beanFactory.containsSingleton(beanName) && beanFactory.getSingleton(beanName) == bean;
+	private boolean isRegisteredSingleton(ConfigurableListableBeanFactory beanFactory, String beanName) {
+		return beanFactory.containsSingleton(beanName) && !isNonSingleton(beanName);
 	}
 
 	/**
@@ -147,7 +177,7 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 
 	private ClientPools.Owner owner(Object bean, String beanName) {
 		return isNonSingleton(beanName) ? ClientPools.Owner.nonSingletonBean(beanName, bean)
-				: ClientPools.Owner.bean(beanName);
+				: ClientPools.Owner.bean(beanName, bean);
 	}
 
 	@Override
@@ -186,6 +216,13 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 			// never fail an application for its clients: it runs as plain Boot would
 			logger.warn("Could not track the calls of bean '" + beanName + "' (" + bean.getClass().getName()
 					+ "); it is left as it is", ex);
+		}
+		Runnable beforeStop = this.pools.stacks().beforeStopOf(bean);
+		ConfigurableListableBeanFactory beanFactory = this.beanFactory;
+		if (beforeStop != null && beanFactory != null) {
+			this.stopHooks.add(beforeStop);
+			// Spring stops a bean's dependents right before the bean
+			beanFactory.registerDependentBean(beanName, ResourceStopHooks.BEAN_NAME);
 		}
 		TimeoutTaskSource timer = timerSource(bean, beanName);
 		if (timer != null) {

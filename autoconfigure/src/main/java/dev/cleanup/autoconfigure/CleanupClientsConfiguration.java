@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -70,10 +71,17 @@ class CleanupClientsConfiguration {
 
 	}
 
+	@Bean(ResourceStopHooks.BEAN_NAME)
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static ResourceStopHooks cleanupResourceStopHooks(ConfigurableApplicationContext context) {
+		return new ResourceStopHooks(context);
+	}
+
 	@Bean
-	static CleanupBeanPostProcessor cleanupBeanPostProcessor(ClientPools pools, ObjectProvider<InFlightCalls> calls,
-			ObjectProvider<TimeoutTaskCensus> census, ObjectProvider<ShutdownCoordinator> coordinator) {
-		return new CleanupBeanPostProcessor(pools, calls, census, coordinator);
+	static CleanupBeanPostProcessor cleanupBeanPostProcessor(ClientPools pools, ResourceStopHooks stopHooks,
+			ObjectProvider<InFlightCalls> calls, ObjectProvider<TimeoutTaskCensus> census,
+			ObjectProvider<ShutdownCoordinator> coordinator) {
+		return new CleanupBeanPostProcessor(pools, stopHooks, calls, census, coordinator);
 	}
 
 	/**

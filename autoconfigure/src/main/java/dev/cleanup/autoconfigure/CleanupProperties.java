@@ -8,8 +8,8 @@ import dev.cleanup.lingering.ExitWatchdog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
 
 /**
  * Configuration properties for the ordered shutdown of outbound HTTP clients.
@@ -25,23 +25,6 @@ public class CleanupProperties {
 	 * inbound requests are done.
 	 */
 	public static final int DEFAULT_DRAIN_PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 128;
-
-	/**
-	 * Default phase of the close stage: just below Spring's task executors, whose tasks
-	 * may still make calls.
-	 */
-	public static final int DEFAULT_CLOSE_PHASE = ExecutorConfigurationSupport.DEFAULT_PHASE - 128;
-
-	/**
-	 * Default phase of the dispose stage: above Spring's Reactor connectors (1) and
-	 * resource factory (0).
-	 */
-	public static final int DEFAULT_DISPOSE_PHASE = 128;
-
-	/**
-	 * Phase of the report, after everything else.
-	 */
-	public static final int REPORT_PHASE = Integer.MIN_VALUE + 1024;
 
 	/**
 	 * Whether to close outbound HTTP clients in stages on shutdown.
@@ -138,7 +121,8 @@ public class CleanupProperties {
 		private Duration timeout = Duration.ofSeconds(10);
 
 		/**
-		 * SmartLifecycle phase of the drain stage. Must be above the close stage's.
+		 * SmartLifecycle phase of the drain stage. By default just below the web server's
+		 * stop, so that it overlaps Boot's inbound drain.
 		 */
 		private int phase = DEFAULT_DRAIN_PHASE;
 
@@ -174,10 +158,11 @@ public class CleanupProperties {
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
-		 * SmartLifecycle phase of the close stage. Must be below the web server's stop
-		 * and above the dispose stage's.
+		 * Formerly the SmartLifecycle phase of the close stage: the stage now runs after
+		 * the application's own shutdown work, during bean destruction, and has no phase.
+		 * Setting it has no effect and logs a WARN at startup.
 		 */
-		private int phase = DEFAULT_CLOSE_PHASE;
+		private @Nullable Integer phase;
 
 		public Duration getTimeout() {
 			return this.timeout;
@@ -187,11 +172,15 @@ public class CleanupProperties {
 			this.timeout = timeout;
 		}
 
-		public int getPhase() {
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(reason = "The close stage runs after the application's own shutdown work, "
+				+ "during bean destruction, not at a lifecycle phase", since = "0.1.0")
+		public @Nullable Integer getPhase() {
 			return this.phase;
 		}
 
-		public void setPhase(int phase) {
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		public void setPhase(@Nullable Integer phase) {
 			this.phase = phase;
 		}
 
@@ -210,10 +199,11 @@ public class CleanupProperties {
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
-		 * SmartLifecycle phase of the dispose stage. Must be below the close stage's and
-		 * above the shutdown report's (Integer.MIN_VALUE + 1024).
+		 * Formerly the SmartLifecycle phase of the dispose stage: the stage now runs
+		 * after the application's own shutdown work, during bean destruction, and has no
+		 * phase. Setting it has no effect and logs a WARN at startup.
 		 */
-		private int phase = DEFAULT_DISPOSE_PHASE;
+		private @Nullable Integer phase;
 
 		public Duration getTimeout() {
 			return this.timeout;
@@ -223,11 +213,15 @@ public class CleanupProperties {
 			this.timeout = timeout;
 		}
 
-		public int getPhase() {
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(reason = "The dispose stage runs after the application's own shutdown work, "
+				+ "during bean destruction, not at a lifecycle phase", since = "0.1.0")
+		public @Nullable Integer getPhase() {
 			return this.phase;
 		}
 
-		public void setPhase(int phase) {
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		public void setPhase(@Nullable Integer phase) {
 			this.phase = phase;
 		}
 

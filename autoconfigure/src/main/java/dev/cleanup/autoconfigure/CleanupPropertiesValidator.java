@@ -6,8 +6,6 @@ import java.util.Map;
 import dev.cleanup.core.Stage;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-
 /**
  * Checks {@link CleanupProperties} at startup and throws an
  * {@link InvalidCleanupPropertyException} naming the first bad property.
@@ -31,7 +29,6 @@ final class CleanupPropertiesValidator {
 			positive(prefix + ".timeout", entry.getValue().getTimeout());
 			stage(prefix + ".stage", entry.getValue().getStage());
 		}
-		phases(properties);
 	}
 
 	static @Nullable Stage stage(String property, @Nullable String name) {
@@ -68,49 +65,6 @@ final class CleanupPropertiesValidator {
 	private static String format(Duration duration) {
 		long millis = duration.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
-	}
-
-	/**
-	 * Check that the stages run in their order: each below the one before it (higher
-	 * phases stop first), and pools close only once the web server has stopped.
-	 */
-	private static void phases(CleanupProperties properties) {
-		int close = CleanupStage.CLOSE.phase(properties);
-		if (close >= WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE) {
-			throw new InvalidCleanupPropertyException(CleanupStage.CLOSE.phaseProperty(), close,
-					"pools would close before the web server has stopped, while inbound requests still use them",
-					"write a phase below " + WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE
-							+ ", or remove it to use the default " + CleanupStage.CLOSE.defaultPhase() + ".");
-		}
-		CleanupStage[] stages = CleanupStage.values();
-		for (int i = 1; i < stages.length; i++) {
-			CleanupStage earlier = stages[i - 1];
-			CleanupStage later = stages[i];
-			int earlierPhase = earlier.phase(properties);
-			int laterPhase = later.phase(properties);
-			if (laterPhase < earlierPhase) {
-				continue;
-			}
-			// name the earlier stage where it is the drain, which must come first, or
-			// where
-			// the later one is the report, which cannot be moved
-			if (earlier == CleanupStage.DRAIN || later == CleanupStage.REPORT) {
-				throw new InvalidCleanupPropertyException(earlier.phaseProperty(), earlierPhase,
-						"the " + earlier.configName() + " stage must run before " + describe(later) + " (phase "
-								+ laterPhase + "); higher phases stop first",
-						"write a phase above " + laterPhase + ", or remove it to use the default "
-								+ earlier.defaultPhase() + ".");
-			}
-			throw new InvalidCleanupPropertyException(later.phaseProperty(), laterPhase,
-					"the " + later.configName() + " stage must run after " + describe(earlier) + " (phase "
-							+ earlierPhase + "); lower phases stop later",
-					"write a phase below " + earlierPhase + ", or remove it to use the default " + later.defaultPhase()
-							+ ".");
-		}
-	}
-
-	private static String describe(CleanupStage stage) {
-		return (stage == CleanupStage.REPORT) ? "the shutdown report" : "the " + stage.configName() + " stage";
 	}
 
 }

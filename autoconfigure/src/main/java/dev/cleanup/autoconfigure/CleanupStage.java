@@ -7,10 +7,13 @@ import dev.cleanup.core.Stage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The starter's stages, as Spring sees them: each one {@code SmartLifecycle} bean, with
- * its name, its phase and timeout properties and how long it can take. Every place that
- * lists the stages (the beans, the phase timeouts, the validation, the endpoint) derives
- * from here. The report closes nothing and is never a participant's stage.
+ * The starter's stages, as users see them: drain, close, dispose and the report, each
+ * with its name and timeout. The drain is a {@code SmartLifecycle} bean with a phase,
+ * just after the web server's stop; close, dispose and the report run after the
+ * application's own shutdown work, in bean destruction ({@link LateStages}), so they have
+ * no phase. Every place that lists the stages (the beans, the phase timeouts, the
+ * validation, the endpoint) derives from here. The report closes nothing and is never a
+ * participant's stage.
  *
  * @author cleanup contributors
  */
@@ -19,30 +22,27 @@ enum CleanupStage {
 	/**
 	 * Waits for tracked calls, just below the web server's stop.
 	 */
-	DRAIN(Stage.DRAIN, CleanupProperties.DEFAULT_DRAIN_PHASE),
+	DRAIN(Stage.DRAIN),
 
 	/**
-	 * Closes client pools, just below Spring's task executors.
+	 * Closes client pools, after the application's own shutdown work.
 	 */
-	CLOSE(Stage.CLOSE, CleanupProperties.DEFAULT_CLOSE_PHASE),
+	CLOSE(Stage.CLOSE),
 
 	/**
-	 * Disposes shared event loops, above Spring's Reactor resource factory.
+	 * Disposes shared event loops and client thread pools, after the close stage.
 	 */
-	DISPOSE(Stage.DISPOSE, CleanupProperties.DEFAULT_DISPOSE_PHASE),
+	DISPOSE(Stage.DISPOSE),
 
 	/**
 	 * Writes the shutdown report, after everything else.
 	 */
-	REPORT(null, CleanupProperties.REPORT_PHASE);
+	REPORT(null);
 
 	private final @Nullable Stage stage;
 
-	private final int defaultPhase;
-
-	CleanupStage(@Nullable Stage stage, int defaultPhase) {
+	CleanupStage(@Nullable Stage stage) {
 		this.stage = stage;
-		this.defaultPhase = defaultPhase;
 	}
 
 	/**
@@ -62,29 +62,13 @@ enum CleanupStage {
 	}
 
 	/**
-	 * Return the phase property's name.
-	 * @return for example {@code cleanup.close.phase}
-	 */
-	String phaseProperty() {
-		return "cleanup." + configName() + ".phase";
-	}
-
-	int defaultPhase() {
-		return this.defaultPhase;
-	}
-
-	/**
-	 * Return the configured phase.
+	 * Return the configured phase: the drain's; the other stages run after the
+	 * application's own shutdown work and have none.
 	 * @param properties the properties
-	 * @return the phase
+	 * @return the phase, or {@code null}
 	 */
-	int phase(CleanupProperties properties) {
-		return switch (this) {
-			case DRAIN -> properties.getDrain().getPhase();
-			case CLOSE -> properties.getClose().getPhase();
-			case DISPOSE -> properties.getDispose().getPhase();
-			case REPORT -> this.defaultPhase;
-		};
+	@Nullable Integer phase(CleanupProperties properties) {
+		return (this == DRAIN) ? properties.getDrain().getPhase() : null;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.cleanup.autoconfigure;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
@@ -32,7 +33,7 @@ final class CleanupStageLifecycle implements SmartLifecycle {
 	CleanupStageLifecycle(CleanupStage stage, CleanupProperties properties, Runnable work,
 			ConfigurableApplicationContext context) {
 		this.stage = stage;
-		this.phase = stage.phase(properties);
+		this.phase = Objects.requireNonNull(stage.phase(properties), () -> stage + " has no lifecycle phase");
 		this.work = work;
 		this.context = context;
 	}

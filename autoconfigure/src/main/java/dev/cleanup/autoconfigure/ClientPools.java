@@ -62,9 +62,10 @@ final class ClientPools {
 	private final Map<Object, TrackedClient> byResource = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
-	 * The participant registered for each instance of a non-singleton bean, by the
-	 * instance (weak keys: an instance nobody destroys, such as a prototype, drops out
-	 * when collected, and its participant, held weakly, with it).
+	 * The participant registered for each bean that owns a pool, by the bean instance: it
+	 * closes when Spring destroys a singleton, and leaves when Spring destroys an
+	 * instance of a non-singleton bean. Weak keys: an instance nobody destroys, such as a
+	 * prototype, drops out when collected, and its participant, held weakly, with it.
 	 */
 	private final Map<Object, String> byInstance = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -95,6 +96,15 @@ final class ClientPools {
 	 */
 	TrackedClient registerBean(Pool pool, Owner owner) {
 		return register(pool, owner.name(), owner);
+	}
+
+	/**
+	 * Return the participant of the pool a bean owns.
+	 * @param bean the bean instance, as Spring created it
+	 * @return the participant's name, or {@code null} if the bean owns no pool
+	 */
+	@Nullable String participantOf(Object bean) {
+		return this.byInstance.get(bean);
 	}
 
 	/**
@@ -250,8 +260,8 @@ final class ClientPools {
 
 		static final Owner CAPTURED = new Owner(null, false, null);
 
-		static Owner bean(String beanName) {
-			return new Owner(beanName, true, null);
+		static Owner bean(String beanName, Object instance) {
+			return new Owner(beanName, true, instance);
 		}
 
 		static Owner nonSingletonBean(String beanName, Object instance) {

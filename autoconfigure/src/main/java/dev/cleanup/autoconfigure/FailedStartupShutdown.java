@@ -88,8 +88,8 @@ final class FailedStartupShutdown {
 		coordinator.close(Stage.CLOSE);
 		coordinator.close(Stage.DISPOSE);
 		new ShutdownReportLogger(coordinator,
-				existing(factory, TimeoutTaskCensus.class).orElseGet(() -> new TimeoutTaskCensus(() -> true)),
-				existing(factory, ClientThreadCensus.class).orElseGet(ClientThreadCensus::new))
+				ExistingBeans.find(factory, TimeoutTaskCensus.class).orElseGet(() -> new TimeoutTaskCensus(() -> true)),
+				ExistingBeans.find(factory, ClientThreadCensus.class).orElseGet(ClientThreadCensus::new))
 			.run();
 		CleanupProperties.Watchdog watchdog = properties(factory).getWatchdog();
 		if (watchdog.isEnabled()) {
@@ -101,14 +101,14 @@ final class FailedStartupShutdown {
 
 	private static ShutdownCoordinator coordinator(ConfigurableListableBeanFactory factory,
 			ParticipantRegistry registry) {
-		Optional<ShutdownCoordinator> existing = existing(factory, ShutdownCoordinator.class);
+		Optional<ShutdownCoordinator> existing = ExistingBeans.find(factory, ShutdownCoordinator.class);
 		if (existing.isPresent()) {
 			return existing.get();
 		}
 		CleanupProperties properties = properties(factory);
 		ShutdownCoordinator coordinator = new ShutdownCoordinator(registry, ParticipantPolicyFactory.create(properties),
 				properties.getDrain().getTimeout());
-		existing(factory, InFlightCalls.class).ifPresent((calls) -> {
+		ExistingBeans.find(factory, InFlightCalls.class).ifPresent((calls) -> {
 			coordinator.addInFlightSource(calls);
 			calls.setPoolsClosing(coordinator::isClosingPools);
 		});
@@ -116,7 +116,7 @@ final class FailedStartupShutdown {
 	}
 
 	private static CleanupProperties properties(ConfigurableListableBeanFactory factory) {
-		return existing(factory, CleanupProperties.class).orElseGet(() -> {
+		return ExistingBeans.find(factory, CleanupProperties.class).orElseGet(() -> {
 			Environment environment = factory.getBean(Environment.class);
 			CleanupProperties properties = Binder.get(environment)
 				.bind("cleanup", CleanupProperties.class)
@@ -124,18 +124,6 @@ final class FailedStartupShutdown {
 			CleanupPropertiesValidator.validate(properties);
 			return properties;
 		});
-	}
-
-	/**
-	 * Return a bean of a type that exists already, without creating one.
-	 */
-	private static <T> Optional<T> existing(ConfigurableListableBeanFactory factory, Class<T> type) {
-		for (String name : factory.getBeanNamesForType(type, false, false)) {
-			if (factory.containsSingleton(name)) {
-				return Optional.of(factory.getBean(name, type));
-			}
-		}
-		return Optional.empty();
 	}
 
 }

@@ -11,9 +11,10 @@ import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DefaultLifecycleProcessor;
 
 /**
- * Gives each stage's phase a shutdown timeout at least as long as the stage can take, so
- * that Spring's per-phase timeout never moves on while a stage is still closing. Timeouts
- * are only ever raised above Spring's per-phase default, never lowered.
+ * Gives the drain stage's phase a shutdown timeout at least as long as the stage can
+ * take, so that Spring's per-phase timeout never moves on while it still waits. The other
+ * stages run during bean destruction, which Spring does not time. Timeouts are only ever
+ * raised above Spring's per-phase default, never lowered.
  *
  * @author cleanup contributors
  */
@@ -52,9 +53,10 @@ final class ShutdownPhaseTimeouts {
 		Duration floor = this.planner.phaseTimeout();
 		for (CleanupStage stage : CleanupStage.values()) {
 			Duration longest = stage.longest(budget);
-			if (longest != null) {
+			Integer phase = stage.phase(this.properties);
+			if (longest != null && phase != null) {
 				long timeout = Math.max(longest.plus(MARGIN).toMillis(), floor.toMillis());
-				lifecycleProcessor.setTimeoutForShutdownPhase(stage.phase(this.properties), timeout);
+				lifecycleProcessor.setTimeoutForShutdownPhase(phase, timeout);
 			}
 		}
 	}

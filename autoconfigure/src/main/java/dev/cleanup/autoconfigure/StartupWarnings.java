@@ -14,7 +14,8 @@ import org.apache.commons.logging.LogFactory;
  * Says, once startup is done, that the starter is active, and warns when the pre-stop
  * delay plus the worst-case shutdown exceeds the termination grace period in force
  * ({@link TerminationGracePeriod}: set, or Kubernetes' default on Kubernetes), and when a
- * {@code cleanup.resources.<name>} matches no participant.
+ * {@code cleanup.resources.<name>} matches no participant, or a property that no longer
+ * has an effect is set.
  *
  * @author cleanup contributors
  */
@@ -41,6 +42,7 @@ final class StartupWarnings {
 		logActive();
 		warnIfOverBudget();
 		warnAboutUnknownResources();
+		warnAboutFormerPhases();
 	}
 
 	/**
@@ -105,6 +107,21 @@ final class StartupWarnings {
 			logger.warn("cleanup.resources." + name + " matches no participant. Known participants: "
 					+ participants.stream().map(Participant::name).toList()
 					+ " (pools captured later are matched when they appear).");
+		}
+	}
+
+	@SuppressWarnings("removal")
+	private void warnAboutFormerPhases() {
+		warnAboutFormerPhase("close", this.properties.getClose().getPhase());
+		warnAboutFormerPhase("dispose", this.properties.getDispose().getPhase());
+	}
+
+	private static void warnAboutFormerPhase(String stage, Integer phase) {
+		if (phase != null) {
+			logger.warn("cleanup." + stage + ".phase=" + phase + " has no effect: the " + stage
+					+ " stage runs after the application's own shutdown work (lifecycle stops and destroy methods), "
+					+ "during bean destruction, so that goodbye calls keep their clients. Remove the property; "
+					+ "cleanup." + stage + ".timeout still bounds the stage.");
 		}
 	}
 

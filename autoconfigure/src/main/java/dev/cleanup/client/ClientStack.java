@@ -92,4 +92,25 @@ public interface ClientStack {
 		return null;
 	}
 
+	/**
+	 * Act once the calls in flight at shutdown have drained (or used up their allowance),
+	 * before the application's own shutdown work and the lifecycle stops below the drain
+	 * stage: for example, hand a resource factory that Spring stops itself the quiet
+	 * period the starter would use.
+	 */
+	default void drained() {
+	}
+
+	/**
+	 * Return what to do right before Spring stops a bean that disposes a stack's
+	 * resources itself when it stops (Spring's {@code ReactorResourceFactory}), once the
+	 * context is closing: for example, close its connection pools while its event loops
+	 * still run, so that the bean's own stop can end the loops at once.
+	 * @param bean a bean
+	 * @return the work, or {@code null} if the stack has none for this bean
+	 */
+	default @Nullable Runnable beforeStopOf(Object bean) {
+		return null;
+	}
+
 }

@@ -51,6 +51,28 @@ public final class ClientStacks {
 	}
 
 	/**
+	 * Tell every stack that the calls in flight at shutdown have drained.
+	 */
+	public void drained() {
+		this.stacks.forEach(ClientStack::drained);
+	}
+
+	/**
+	 * Return what to do right before Spring stops a bean, if a stack has something.
+	 * @param bean a bean
+	 * @return the work, or {@code null}
+	 */
+	public @Nullable Runnable beforeStopOf(Object bean) {
+		for (ClientStack stack : this.stacks) {
+			Runnable work = stack.beforeStopOf(bean);
+			if (work != null) {
+				return work;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Return the stacks, in the order they are asked.
 	 * @return the stacks
 	 */

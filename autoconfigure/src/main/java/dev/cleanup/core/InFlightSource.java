@@ -65,4 +65,32 @@ public interface InFlightSource {
 		return List.of();
 	}
 
+	/**
+	 * Note that the drain stage ended: calls that start from now on are goodbye calls of
+	 * the application's own shutdown work.
+	 * @param nowNanos the end of the drain, as read from {@link System#nanoTime()}
+	 */
+	default void drainEnded(long nowNanos) {
+	}
+
+	/**
+	 * Return how many calls in flight started after the drain and have used up their
+	 * allowance: goodbye calls that overran, whose pool must be forced so that they
+	 * cannot hold the shutdown.
+	 * @param allowance the allowance of each call
+	 * @param nowNanos now, as read from {@link System#nanoTime()}
+	 * @return the number of such calls
+	 */
+	default int overdueAfterDrain(CallAllowance allowance, long nowNanos) {
+		return 0;
+	}
+
+	/**
+	 * Return the calls that started after the drain, and how many of them were cut.
+	 * @return the counts
+	 */
+	default CallsAfterDrain callsAfterDrain() {
+		return CallsAfterDrain.NONE;
+	}
+
 }

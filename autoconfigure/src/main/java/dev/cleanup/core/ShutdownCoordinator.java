@@ -27,6 +27,11 @@ public class ShutdownCoordinator {
 
 	private final Duration drainTimeout;
 
+	/**
+	 * How often goodbye calls are checked for having used up their allowance.
+	 */
+	private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
+
 	private final StageRunner runner = new StageRunner();
 
 	private final List<InFlightSource> inFlightSources = new CopyOnWriteArrayList<>();
@@ -113,13 +118,53 @@ public class ShutdownCoordinator {
 			Thread.currentThread().interrupt();
 			drained = isIdle();
 		}
+		// a call whose allowance passed is cut now, not waited for again: named in the
+		// report, whatever ends it later (its pool's close, or Spring's own stop of a
+		// resource it runs on)
+		cutOverdueCalls();
 		// drained only if every call ended, not if the rest used up their allowance
 		int left = inFlightCount();
 		int busy = busyParticipants();
-		DrainResult result = new DrainResult(Duration.ofNanos(System.nanoTime() - start),
-				drained && left == 0 && busy == 0, left, busy);
+		long end = System.nanoTime();
+		DrainResult result = new DrainResult(Duration.ofNanos(end - start), drained && left == 0 && busy == 0, left,
+				busy);
 		this.drainResult = result;
+		for (InFlightSource source : this.inFlightSources) {
+			source.drainEnded(end);
+		}
+		watchCallsAfterDrain();
 		return result;
+	}
+
+	/**
+	 * Until the report is written, force the pool of any goodbye call (one that started
+	 * after the drain) that used up its allowance: such a call may block the thread that
+	 * closes the context (a destroy method), which no stage could then reach.
+	 */
+	private void watchCallsAfterDrain() {
+		Thread watch = new Thread(() -> {
+			try {
+				while (this.report == null) {
+					forceOverdueCallsAfterDrain();
+					Thread.sleep(WATCH_INTERVAL.toMillis());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "cleanup-watch");
+		watch.setDaemon(true);
+		watch.start();
+	}
+
+	private void forceOverdueCallsAfterDrain() {
+		long now = System.nanoTime();
+		for (Participant participant : this.registry.participants()) {
+			if (!participant.isClosing() && participant.inFlight()
+				.overdueAfterDrain(allowanceFor(this.policy.settingsFor(participant)), now) > 0) {
+				closeNow(participant.name());
+			}
+		}
 	}
 
 	/**
@@ -135,11 +180,40 @@ public class ShutdownCoordinator {
 		}
 		startShutdown();
 		this.state = (stage == Stage.CLOSE) ? ShutdownState.CLOSING : ShutdownState.DISPOSING;
+		List<Participant> participants = new ArrayList<>();
+		for (Participant participant : this.registry.participants()) {
+			if (belongsTo(this.policy.settingsFor(participant).stage(), stage)) {
+				participants.add(participant);
+			}
+		}
+		return close(stage, participants);
+	}
+
+	/**
+	 * Close one participant now, in its own stage, with that stage's rules (graceful
+	 * within the allowance of its calls, then forced), if a shutdown is under way and it
+	 * is not closing yet: for a pool owned by a bean, which closes when Spring destroys
+	 * that bean, no later than the bean's own destroy callback.
+	 * @param name the participant's name
+	 * @return the result, empty if nothing was closed
+	 */
+	public List<CloseResult> closeNow(String name) {
+		Participant participant = this.registry.find(name);
+		if (!isShuttingDown() || participant == null || participant.isClosing()) {
+			return List.of();
+		}
+		if (this.state.compareTo(ShutdownState.CLOSING) < 0) {
+			this.state = ShutdownState.CLOSING;
+		}
+		return close(this.policy.settingsFor(participant).stage(), List.of(participant));
+	}
+
+	private List<CloseResult> close(Stage stage, List<Participant> participants) {
 		List<StageRunner.Closing> closings = new ArrayList<>();
 		List<CloseResult> stageResults = new ArrayList<>();
-		for (Participant participant : this.registry.participants()) {
+		for (Participant participant : participants) {
 			ParticipantPolicy.Settings settings = this.policy.settingsFor(participant);
-			if (participant.isClosing() || !belongsTo(settings.stage(), stage)) {
+			if (participant.isClosing()) {
 				continue;
 			}
 			if (settings.enabled()) {
@@ -241,8 +315,12 @@ public class ShutdownCoordinator {
 			// A broken census must not stop the report
 			left = ShutdownReport.Leftovers.NONE;
 		}
+		CallsAfterDrain afterDrain = CallsAfterDrain.NONE;
+		for (InFlightSource source : this.inFlightSources) {
+			afterDrain = afterDrain.plus(source.callsAfterDrain());
+		}
 		ShutdownReport report = new ShutdownReport(Duration.ofNanos(System.nanoTime() - this.shutdownStartNanos),
-				this.drainResult, List.copyOf(this.results), List.copyOf(cutCalls), left);
+				this.drainResult, List.copyOf(this.results), List.copyOf(cutCalls), left, afterDrain);
 		this.report = report;
 		return report;
 	}
@@ -319,6 +397,15 @@ public class ShutdownCoordinator {
 			}
 		}
 		return true;
+	}
+
+	private void cutOverdueCalls() {
+		long now = System.nanoTime();
+		for (Participant participant : this.registry.participants()) {
+			if (!participant.isClosing()) {
+				participant.inFlight().cutOverdue(allowanceFor(this.policy.settingsFor(participant)), now);
+			}
+		}
 	}
 
 	private int inFlightCount() {

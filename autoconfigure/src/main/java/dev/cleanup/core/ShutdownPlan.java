@@ -48,10 +48,11 @@ public record ShutdownPlan(List<PlannedStage> stages, ShutdownBudget budget, @Nu
 	 * One stage.
 	 *
 	 * @param name the stage's name, such as {@code drain}
-	 * @param phase its {@code SmartLifecycle} phase
+	 * @param phase its {@code SmartLifecycle} phase, or {@code null} for a stage that
+	 * runs after the application's own shutdown work, during bean destruction
 	 * @param timeout its default timeout, zero for the report
 	 */
-	public record PlannedStage(String name, int phase, Duration timeout) {
+	public record PlannedStage(String name, @Nullable Integer phase, Duration timeout) {
 	}
 
 }

@@ -13,11 +13,26 @@ import java.util.List;
  * @param cutCalls the outbound calls shutdown cut
  * @param leftovers timeout tasks and client threads still there when the report was
  * written
+ * @param afterDrain the calls that started after the drain (goodbye calls of the
+ * application's own shutdown work), and how many were cut
  * @author cleanup contributors
  * @since 0.1.0
  */
 public record ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results, List<CutCall> cutCalls,
-		Leftovers leftovers) {
+		Leftovers leftovers, CallsAfterDrain afterDrain) {
+
+	/**
+	 * Create a report with no call after the drain.
+	 * @param duration time from the start of shutdown to the report
+	 * @param drain how the drain ended
+	 * @param results the close results
+	 * @param cutCalls the calls shutdown cut
+	 * @param leftovers what was left behind
+	 */
+	public ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results, List<CutCall> cutCalls,
+			Leftovers leftovers) {
+		this(duration, drain, results, cutCalls, leftovers, CallsAfterDrain.NONE);
+	}
 
 	/**
 	 * Create a report with nothing left behind.
@@ -46,6 +61,14 @@ public record ShutdownReport(Duration duration, DrainResult drain, List<CloseRes
 		StringBuilder text = new StringBuilder();
 		text.append("Cleanup shutdown report (").append(this.duration.toMillis()).append(" ms since shutdown started)");
 		text.append(System.lineSeparator()).append("  drain    ").append(describeDrain());
+		if (this.afterDrain.started() > 0) {
+			text.append(System.lineSeparator())
+				.append("  after    drain: ")
+				.append(this.afterDrain.started())
+				.append(" call(s), ")
+				.append(this.afterDrain.cut())
+				.append(" cut (the application's own shutdown work)");
+		}
 		int nameWidth = this.results.stream().mapToInt((result) -> result.name().length()).max().orElse(0);
 		for (CloseResult result : this.results) {
 			text.append(System.lineSeparator())

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import dev.cleanup.core.CallAllowance;
+import dev.cleanup.core.CallsAfterDrain;
 import dev.cleanup.core.CutCall;
 import dev.cleanup.core.InFlightSource;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,18 @@ public class InFlightCalls implements InFlightSource {
 	private final long baseNanos = System.nanoTime();
 
 	private volatile BooleanSupplier poolsClosing = () -> false;
+
+	/**
+	 * When the drain ended, as {@link System#nanoTime()} read it; meaningful once
+	 * {@link #drainEnded} is set.
+	 */
+	private volatile long drainEndNanos;
+
+	private volatile boolean drainEnded;
+
+	private final AtomicInteger startedAfterDrain = new AtomicInteger();
+
+	private final AtomicInteger cutAfterDrain = new AtomicInteger();
 
 	/**
 	 * Tell the tracker how to know that pools are closing, from which point a failing
@@ -161,7 +175,44 @@ public class InFlightCalls implements InFlightSource {
 				: new InFlightCall(client, method, uri, threadName, startNanos, stripe);
 		this.calls.add(call);
 		client.started();
+		if (isAfterDrain(startNanos)) {
+			this.startedAfterDrain.incrementAndGet();
+		}
 		return call;
+	}
+
+	private boolean isAfterDrain(long startNanos) {
+		return this.drainEnded && startNanos - this.drainEndNanos >= 0;
+	}
+
+	@Override
+	public void drainEnded(long nowNanos) {
+		this.drainEndNanos = nowNanos;
+		this.drainEnded = true;
+	}
+
+	@Override
+	public CallsAfterDrain callsAfterDrain() {
+		return new CallsAfterDrain(this.startedAfterDrain.get(), this.cutAfterDrain.get());
+	}
+
+	/**
+	 * Return how many calls of a client started after the drain and used up their
+	 * allowance while still in flight.
+	 * @param client the client
+	 * @param allowance the allowance of each call
+	 * @param nowNanos now
+	 * @return the number of such calls
+	 */
+	int overdueAfterDrain(TrackedClient client, CallAllowance allowance, long nowNanos) {
+		int overdue = 0;
+		for (InFlightCall call : snapshot()) {
+			if (call.client() == client && isAfterDrain(call.startNanos())
+					&& !allowance.hasAllowance(call.startNanos(), nowNanos)) {
+				overdue++;
+			}
+		}
+		return overdue;
 	}
 
 	/**
@@ -307,6 +358,9 @@ public class InFlightCalls implements InFlightSource {
 	}
 
 	private void recordCut(InFlightCall call, String reason) {
+		if (isAfterDrain(call.startNanos())) {
+			this.cutAfterDrain.incrementAndGet();
+		}
 		synchronized (this.cutCalls) {
 			if (this.cutCalls.size() < MAX_RECORDED_CUT_CALLS) {
 				this.cutCalls.add(toCutCall(call, reason));

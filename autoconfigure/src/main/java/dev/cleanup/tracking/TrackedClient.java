@@ -76,6 +76,11 @@ public final class TrackedClient implements InFlightSource {
 	}
 
 	@Override
+	public int overdueAfterDrain(CallAllowance allowance, long nowNanos) {
+		return (this.inFlight.get() > 0) ? this.calls.overdueAfterDrain(this, allowance, nowNanos) : 0;
+	}
+
+	@Override
 	public boolean tracksCalls() {
 		return this.tracked;
 	}

@@ -52,16 +52,14 @@ class CleanupAutoConfigurationTests {
 	}
 
 	@Test
-	void registersCoordinatorAndOneLifecycleBeanPerStage() {
+	void registersCoordinatorTheDrainStageAndTheLateStages() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ShutdownCoordinator.class).hasSingleBean(ParticipantRegistry.class);
-			assertThat(context.getBeansOfType(CleanupStageLifecycle.class)).containsOnlyKeys("cleanupDrainStage",
-					"cleanupCloseStage", "cleanupDisposeStage", "cleanupReportStage");
+			assertThat(context).hasSingleBean(ShutdownCoordinator.class)
+				.hasSingleBean(ParticipantRegistry.class)
+				.hasSingleBean(LateStages.class);
+			assertThat(context.getBeansOfType(CleanupStageLifecycle.class)).containsOnlyKeys("cleanupDrainStage");
 			assertThat(context.getBean("cleanupDrainStage", SmartLifecycle.class).getPhase())
 				.isEqualTo(Integer.MAX_VALUE - 2048 - 128);
-			assertThat(context.getBean("cleanupCloseStage", SmartLifecycle.class).getPhase())
-				.isEqualTo(Integer.MAX_VALUE / 2 - 128);
-			assertThat(context.getBean("cleanupDisposeStage", SmartLifecycle.class).getPhase()).isEqualTo(128);
 		});
 	}
 
@@ -96,12 +94,25 @@ class CleanupAutoConfigurationTests {
 	}
 
 	@Test
-	void phasesCanBeConfigured() {
-		this.contextRunner
-			.withPropertyValues("cleanup.drain.phase=3000", "cleanup.close.phase=2000", "cleanup.dispose.phase=1000")
+	void theDrainPhaseCanBeConfigured() {
+		this.contextRunner.withPropertyValues("cleanup.drain.phase=3000")
 			.run((context) -> assertThat(context.getBeansOfType(CleanupStageLifecycle.class).values())
 				.extracting(SmartLifecycle::getPhase)
-				.containsExactlyInAnyOrder(3000, 2000, 1000, CleanupProperties.REPORT_PHASE));
+				.containsExactly(3000));
+	}
+
+	@Test
+	void formerCloseAndDisposePhasesHaveNoEffectAndSaySo(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("cleanup.close.phase=2000", "cleanup.dispose.phase=1000")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeansOfType(CleanupStageLifecycle.class).values())
+					.extracting(SmartLifecycle::getPhase)
+					.containsExactly(CleanupProperties.DEFAULT_DRAIN_PHASE);
+				assertThat(output).contains("cleanup.close.phase=2000 has no effect")
+					.contains("cleanup.dispose.phase=1000 has no effect")
+					.contains("Remove the property");
+			});
 	}
 
 	@Test

@@ -32,10 +32,6 @@ class CleanupPropertiesValidationTests {
 					cleanup.resources.payments.timeout    | -2s         | must be positive            | positive duration
 					cleanup.resources.payments.stage      | drain       | closes nothing              | write one of close, dispose
 					cleanup.resources.payments.stage      | teardown    | no stage of that name       | write one of close, dispose
-					cleanup.drain.phase                   | 5           | before the close stage      | write a phase above
-					cleanup.dispose.phase                 | 2147483000  | after the close stage       | write a phase below
-					cleanup.close.phase                   | 2147483000  | before the web server       | write a phase below 2147481599
-					cleanup.dispose.phase                 | -2147483648 | before the shutdown report  | write a phase above
 					""")
 	void badValueStopsStartupNamingTheProperty(String property, String value, String reason, String action) {
 		this.contextRunner.withPropertyValues(property + "=" + value).run((context) -> {

@@ -1,19 +1,25 @@
 package dev.cleanup.client.reactor;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import dev.cleanup.client.CallTracking;
 import dev.cleanup.client.ClientStack;
 import dev.cleanup.client.Pool;
 import dev.cleanup.client.PrivateField;
+import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Stage;
 import dev.cleanup.lingering.HashedWheelTimerTaskSource;
 import dev.cleanup.lingering.TimeoutTaskSource;
 import io.netty.util.HashedWheelTimer;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -65,6 +71,11 @@ public final class ReactorClientStack implements ClientStack {
 	private static final PrivateField CONNECTOR_RESOURCES = new PrivateField(
 			"org.springframework.http.client.reactive.ReactorClientHttpConnector", "resourceFactory", OFF);
 
+	/**
+	 * The most the connection pools may take to close before Spring's factory stops.
+	 */
+	private static final Duration POOLS_CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
 	private final @Nullable Duration configuredQuietPeriod;
 
 	/**
@@ -72,6 +83,24 @@ public final class ReactorClientStack implements ClientStack {
 	 * application, so that they are one participant however many clients use them.
 	 */
 	private final Object globalResources = new Object();
+
+	/**
+	 * Spring's resource factories seen as beans, each with the calls on the resources it
+	 * stops (the global ones' for a factory that uses them), to hand it the starter's
+	 * quiet period once the drain is done: the factory disposes them itself at its stop
+	 * (phase 0), before the starter's dispose stage. Weak keys: a factory is a bean,
+	 * which lives as long as its context.
+	 */
+	private final Map<ReactorResourceFactory, Supplier<InFlightSource>> factories = Collections
+		.synchronizedMap(new WeakHashMap<>());
+
+	private volatile InFlightSource globalCalls = () -> 0;
+
+	/**
+	 * What the drain handed Spring's factory of the global resources for its own stop,
+	 * described for the report.
+	 */
+	private volatile @Nullable String handedToFactory;
 
 	/**
 	 * Create the stack.
@@ -183,22 +212,91 @@ public final class ReactorClientStack implements ClientStack {
 
 	private Pool resourceFactoryPool(ReactorResourceFactory factory) {
 		if (factory.isUseGlobalResources()) {
+			this.factories.put(factory, () -> this.globalCalls);
 			return globalPool();
 		}
 		Duration configured = this.configuredQuietPeriod;
-		return Pool.of(NAME, factory, Kind.REACTOR_NETTY, Stage.DISPOSE,
-				(resource, calls) -> new ReactorResourceFactoryTeardown(resource,
-						ReactorQuietPeriod.zeroWhenIdle(configured, calls), SHUTDOWN_TIMEOUT));
+		InFlightSource[] own = { () -> 0 };
+		this.factories.put(factory, () -> own[0]);
+		return Pool.of(NAME, factory, Kind.REACTOR_NETTY, Stage.DISPOSE, (resource, calls) -> {
+			own[0] = calls;
+			return new ReactorResourceFactoryTeardown(resource, ReactorQuietPeriod.zeroWhenIdle(configured, calls),
+					SHUTDOWN_TIMEOUT);
+		});
+	}
+
+	/**
+	 * Hand each of Spring's resource factories the quiet period the starter would dispose
+	 * its resources with, unless the user set one
+	 * ({@code spring.reactor.netty.shutdown-quiet-period}, which Boot gave it): none
+	 * where no connection was ever pooled, else the least Netty 4.2 needs to close the
+	 * channels still open. The factory disposes its loops and its connection pools at
+	 * once; with no quiet period a loop can end before a pool's close of an idle
+	 * connection reaches it (Spring then logs that the factory failed to stop, and the
+	 * connection stays registered with the ended loop). The factory disposes them itself
+	 * when it stops, at phase 0: after the drain and after the application's own phase-0
+	 * work, which may still use them, and before the starter's dispose stage, which then
+	 * disposes what a later call created again. Without this, the factory would wait
+	 * Reactor Netty's default 2 s quiet period even with nothing left to run.
+	 */
+	@Override
+	public void drained() {
+		Duration configured = this.configuredQuietPeriod;
+		List<Map.Entry<ReactorResourceFactory, Supplier<InFlightSource>>> seen;
+		synchronized (this.factories) {
+			seen = List.copyOf(this.factories.entrySet());
+		}
+		for (Map.Entry<ReactorResourceFactory, Supplier<InFlightSource>> entry : seen) {
+			String handed;
+			if (configured != null) {
+				handed = ReactorQuietPeriod.of(configured).describe(configured);
+			}
+			else if (entry.getValue().get().inFlightCount() == 0) {
+				// its connection pools are closed right before it stops (beforeStopOf)
+				entry.getKey().setShutdownQuietPeriod(Duration.ZERO);
+				handed = "quiet period 0 ms, nothing in flight, connection pools closed first";
+			}
+			else {
+				entry.getKey().setShutdownQuietPeriod(ReactorDisposal.LEAST_NETTY_QUIET_PERIOD);
+				handed = "quiet period " + ReactorDisposal.LEAST_NETTY_QUIET_PERIOD.toMillis()
+						+ " ms, calls in flight: the least that lets Netty close their channels";
+			}
+			if (entry.getKey().isUseGlobalResources()) {
+				this.handedToFactory = handed;
+			}
+		}
+	}
+
+	/**
+	 * Spring's factory disposes its event loops and its connection pools at once when it
+	 * stops: close the pools first, while the loops run, so that no pooled connection's
+	 * close can miss its loop, and the loops can end with no quiet period.
+	 */
+	@Override
+	public @Nullable Runnable beforeStopOf(Object bean) {
+		if (!(bean instanceof ReactorResourceFactory factory) || this.configuredQuietPeriod != null) {
+			return null;
+		}
+		return () -> {
+			if (!factory.isRunning()) {
+				return;
+			}
+			List<ConnectionProvider> pools = factory.isUseGlobalResources() ? ReactorGlobalPools.pools()
+					: List.of(factory.getConnectionProvider());
+			Flux.fromIterable(pools)
+				.flatMap((pool) -> pool.disposeLater().onErrorComplete())
+				.then()
+				.block(POOLS_CLOSE_TIMEOUT);
+		};
 	}
 
 	private Pool globalPool() {
 		Duration configured = this.configuredQuietPeriod;
-		return Pool
-			.of(NAME, this.globalResources, Kind.REACTOR_NETTY, Stage.DISPOSE,
-					(resource, calls) -> new ReactorGlobalResourcesTeardown(
-							ReactorQuietPeriod.zeroWhenIdle(configured, calls), SHUTDOWN_TIMEOUT))
-			.withThreads((thread) -> thread.getName().startsWith("reactor-http-"))
-			.sharedAs(GLOBAL_NAME);
+		return Pool.of(NAME, this.globalResources, Kind.REACTOR_NETTY, Stage.DISPOSE, (resource, calls) -> {
+			this.globalCalls = calls;
+			return new ReactorGlobalResourcesTeardown(ReactorQuietPeriod.zeroWhenIdle(configured, calls),
+					SHUTDOWN_TIMEOUT, () -> this.handedToFactory);
+		}).withThreads((thread) -> thread.getName().startsWith("reactor-http-")).sharedAs(GLOBAL_NAME);
 	}
 
 	/**

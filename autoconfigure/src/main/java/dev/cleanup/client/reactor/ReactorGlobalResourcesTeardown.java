@@ -1,8 +1,11 @@
 package dev.cleanup.client.reactor;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
+import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Teardown;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
@@ -38,6 +41,10 @@ import reactor.netty.http.HttpResources;
  */
 public final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
 
+	private final Supplier<@Nullable String> handedToFactory;
+
+	private volatile boolean goneBefore;
+
 	/**
 	 * Create a teardown for the global resources.
 	 * @param quietPeriod the quiet period
@@ -46,7 +53,38 @@ public final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
 	 * @throws IllegalArgumentException if the timeout is not positive
 	 */
 	public ReactorGlobalResourcesTeardown(ReactorQuietPeriod quietPeriod, Duration shutdownTimeout) {
+		this(quietPeriod, shutdownTimeout, () -> null);
+	}
+
+	/**
+	 * Create a teardown for the global resources, which Spring's
+	 * {@code ReactorResourceFactory} may dispose first, when it stops.
+	 * @param quietPeriod the quiet period
+	 * @param shutdownTimeout Netty's shutdown timeout
+	 * @param handedToFactory what the factory was handed for its own stop, described for
+	 * the report, or {@code null} if nothing
+	 */
+	ReactorGlobalResourcesTeardown(ReactorQuietPeriod quietPeriod, Duration shutdownTimeout,
+			Supplier<@Nullable String> handedToFactory) {
 		super(quietPeriod, shutdownTimeout);
+		this.handedToFactory = handedToFactory;
+	}
+
+	@Override
+	public boolean closeGracefully(Deadline deadline) throws Exception {
+		// Spring's ReactorResourceFactory disposes them itself when it stops (phase 0)
+		this.goneBefore = ReactorGlobalPools.current() == null;
+		return super.closeGracefully(deadline);
+	}
+
+	@Override
+	public @Nullable String closeNote() {
+		if (!this.goneBefore) {
+			return super.closeNote();
+		}
+		String handed = this.handedToFactory.get();
+		return (handed != null) ? "disposed by Spring's ReactorResourceFactory at its stop, " + handed
+				: "nothing left to dispose: disposed before this stage by whoever created them";
 	}
 
 	@Override

@@ -74,11 +74,15 @@ class OneAllowancePerCallTests {
 			});
 			assertThat(report.cutCalls()).extracting(CutCall::client)
 				.containsExactlyInAnyOrder("http-client-apache", "http-client-apache", "reactor-http", "reactor-http");
-			assertThat(report.results())
-				.filteredOn(
-						(result) -> result.name().equals("http-client-apache") || result.name().equals("reactor-http"))
+			assertThat(report.results()).filteredOn((result) -> result.name().equals("http-client-apache"))
 				.extracting(CloseResult::outcome)
 				.containsOnly(Outcome.FORCED);
+			// Spring's factory disposed the global resources at its stop, after the drain
+			// had cut their calls: the starter's dispose found nothing left
+			assertThat(report.results()).filteredOn((result) -> result.name().equals("reactor-http"))
+				.singleElement()
+				.satisfies((result) -> assertThat(result.detail())
+					.startsWith("disposed by Spring's ReactorResourceFactory at its stop, quiet period 50 ms"));
 		});
 	}
 
