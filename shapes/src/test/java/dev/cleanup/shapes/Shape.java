@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.cleanup.shapes.batchjdk.JdkBatchJobApplication;
 import dev.cleanup.shapes.batchjetty.JettyBatchJobApplication;
 import dev.cleanup.shapes.feign.FeignServiceApplication;
+import dev.cleanup.shapes.goodbye.GoodbyeApplication;
 import dev.cleanup.shapes.mvcjdk.MvcJdkClientApplication;
 import dev.cleanup.shapes.noactuator.NoActuatorServiceApplication;
 import dev.cleanup.shapes.plain.PlainApplication;
@@ -101,7 +102,35 @@ enum Shape {
 	 * beans Spring destroys while it runs.
 	 */
 	SCOPED_BEANS("request, session, refresh and step scopes", ScopedServiceApplication.class, Kind.SCOPED_SERVICE,
-			EnumSet.of(WEB_FLUX, REACTOR_NETTY, JETTY, OPEN_FEIGN));
+			EnumSet.of(WEB_FLUX, REACTOR_NETTY, JETTY, OPEN_FEIGN)),
+
+	/**
+	 * Goodbye calls from the application's own shutdown work (a phase-0 SmartLifecycle, a
+	 * Lifecycle, {@code @PreDestroy}, a DisposableBean, an inferred {@code close()}),
+	 * through Boot's RestClient on HttpClient 5, Boot's WebClient on Reactor Netty, a
+	 * hand-built RestClient bean and OpenFeign.
+	 */
+	GOODBYE_HTTP_CLIENT_5("goodbye calls, RestClient on HttpClient 5", GoodbyeApplication.class, Kind.GOODBYE,
+			EnumSet.of(WEB_MVC, JETTY, SPRING_BATCH), "factory=http-components"),
+
+	/**
+	 * The same goodbye calls, Boot's RestClient on Jetty.
+	 */
+	GOODBYE_JETTY("goodbye calls, RestClient on Jetty", GoodbyeApplication.class, Kind.GOODBYE,
+			EnumSet.of(WEB_MVC, HTTP_CLIENT_5, SPRING_BATCH), "factory=jetty"),
+
+	/**
+	 * The same goodbye calls, Boot's RestClient on the JDK client.
+	 */
+	GOODBYE_JDK_CLIENT("goodbye calls, RestClient on the JDK client", GoodbyeApplication.class, Kind.GOODBYE,
+			EnumSet.of(WEB_MVC, HTTP_CLIENT_5, JETTY, SPRING_BATCH), "factory=jdk"),
+
+	/**
+	 * A goodbye call in a {@code @PreDestroy} method, on the closing thread, to an
+	 * upstream that never answers.
+	 */
+	GOODBYE_STUCK("goodbye call to a stuck upstream in @PreDestroy", GoodbyeApplication.class, Kind.GOODBYE_STUCK,
+			EnumSet.of(WEB_MVC, JETTY, SPRING_BATCH), "factory=http-components");
 
 	private final String description;
 
@@ -165,7 +194,29 @@ enum Shape {
 		/**
 		 * Ends by itself.
 		 */
-		JOB
+		JOB,
+
+		/**
+		 * Ends by itself, saying goodbye over HTTP while its context closes.
+		 */
+		GOODBYE,
+
+		/**
+		 * Ends by itself, once its goodbye call to a stuck upstream was cut.
+		 */
+		GOODBYE_STUCK;
+
+		/**
+		 * Whether a shape of this kind ends by itself, without SIGTERM.
+		 * @return whether it ends by itself
+		 */
+		boolean endsByItself() {
+			return this == JOB || this == GOODBYE || this == GOODBYE_STUCK;
+		}
+
+		boolean saysGoodbye() {
+			return this == GOODBYE || this == GOODBYE_STUCK;
+		}
 
 	}
 

@@ -83,7 +83,10 @@ abstract class ShapeMatrixTests {
 		try (ShapeRun with = ShapeRun.start(shape, line(), true, this.upstream);
 				ShapeRun without = ShapeRun.start(shape, line(), false, this.upstream)) {
 			try {
-				if (shape.kind() == Shape.Kind.JOB) {
+				if (shape.kind().saysGoodbye()) {
+					compareGoodbyes(with, without);
+				}
+				else if (shape.kind() == Shape.Kind.JOB) {
 					compareJobs(with, without);
 				}
 				else {
@@ -172,15 +175,47 @@ abstract class ShapeMatrixTests {
 		}
 	}
 
+	/**
+	 * Goodbye calls made while the context closes: every one that plain Boot's run
+	 * answers, the starter's answers too; once closed, no pool's client thread is alive;
+	 * a goodbye call to a stuck upstream is cut within its allowance and named, and the
+	 * JVM exits.
+	 */
+	private void compareGoodbyes(ShapeRun with, ShapeRun without) {
+		boolean withEnded = with.awaitExit();
+		boolean withoutEnded = without.awaitExit(NEVER_ENDS);
+		record(with);
+		record(without);
+		assertThat(with.started()).as(with.output()).isTrue();
+		assertThat(withEnded).as("ends by itself: %s", with.output()).isTrue();
+		assertThat(with.exitStatus()).as(with.output()).isZero();
+		// every goodbye call that plain Boot answers, the starter's run answers too
+		assertThat(with.goodbyesAnswered()).as(with.output()).containsAll(without.goodbyesAnswered());
+		assertThat(with.output()).doesNotContain("NoClassDefFoundError").contains("Batch context closed");
+		if (with.shape().kind() == Shape.Kind.GOODBYE_STUCK) {
+			assertThat(with.output()).contains("after    drain: 1 call(s), 1 cut")
+				.containsPattern("http-client-apache GET http://127\\.0\\.0\\.1:\\d+/hang after \\d+ ms");
+		}
+		else {
+			// five places of shutdown work, four clients each, every call tracked; plain
+			// Boot answers all but those through a WebClient from a destroy method, once
+			// Spring's ReactorResourceFactory disposed its loops at phase 0
+			assertThat(without.goodbyeAnswered()).as(without.output()).isGreaterThanOrEqualTo(17);
+			assertThat(with.output()).contains("after    drain: 20 call(s), 0 cut");
+		}
+		assertThat(with.clientThreadsAfterClose()).as(with.output()).isNotNull().isEmpty();
+	}
+
 	private static long participants(String endpoint) {
 		return Pattern.compile("\"kind\":").matcher(endpoint).results().count();
 	}
 
 	private void record(ShapeRun run) {
 		Integer status = run.exitStatus();
-		String calls = (run.shape().kind() == Shape.Kind.JOB) ? "-" : line().callsInFlightAtSigterm()
+		String calls = run.shape().kind().endsByItself() ? "-" : line().callsInFlightAtSigterm()
 				? run.backgroundCompleted() + " of " + ShapeRun.BACKGROUND_CALLS : "-";
-		String requests = (run.shape().kind() == Shape.Kind.JOB) ? "-" : run.answered() + " of " + run.requests();
+		String requests = run.shape().kind().saysGoodbye() ? run.goodbyeAnswered() + " goodbye calls"
+				: run.shape().kind().endsByItself() ? "-" : run.answered() + " of " + run.requests();
 		String row = "| " + run.shape().description() + " | " + line().name() + " | "
 				+ (run.withStarter() ? "with" : "without") + " | " + (run.started() ? "yes" : "no") + " | " + requests
 				+ " | " + calls + " | " + ((status != null) ? status : "still running, killed") + " |";

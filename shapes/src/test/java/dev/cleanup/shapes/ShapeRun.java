@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import dev.cleanup.testsupport.ChildJvm;
 import dev.cleanup.testsupport.LoggedProcess;
@@ -97,6 +100,13 @@ final class ShapeRun implements AutoCloseable {
 				"--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
 				"--management.endpoints.web.exposure.include=cleanup,refresh"));
 		args.addAll(shape.requestFactoryArguments(line.requestFactoryProperty()));
+		if (shape.kind().saysGoodbye()) {
+			args.add("--spring.main.web-application-type=none");
+		}
+		if (shape.kind() == Shape.Kind.GOODBYE_STUCK) {
+			args.addAll(List.of("--shape.goodbye-path=/hang", "--shape.goodbye-clients=boot-rest-client",
+					"--shape.goodbye-from=@PreDestroy"));
+		}
 		LoggedProcess process = ChildJvm.start(Path.of(System.getProperty("java.home"), "bin", "java"),
 				ShapeClassPath.of(shape.lacks(), withStarter), shape.mainClass(), args.toArray(String[]::new));
 		return new ShapeRun(shape, withStarter, upstream, process, port);
@@ -187,7 +197,48 @@ final class ShapeRun implements AutoCloseable {
 	}
 
 	boolean started() {
-		return this.started || this.shape.kind() == Shape.Kind.JOB && output().contains("Batch call answered");
+		return this.started || this.shape.kind() == Shape.Kind.JOB && output().contains("Batch call answered")
+				|| this.shape.kind().saysGoodbye() && output().contains("Goodbye application started");
+	}
+
+	/**
+	 * Return how many goodbye calls were answered.
+	 * @return the number of answered goodbye calls
+	 */
+	int goodbyeAnswered() {
+		return goodbyesAnswered().size();
+	}
+
+	/**
+	 * Return the goodbye calls that were answered, each as where it came from and the
+	 * client it went through.
+	 * @return the answered goodbye calls
+	 */
+	Set<String> goodbyesAnswered() {
+		return output().lines()
+			.filter((line) -> line.startsWith("Goodbye call from") && line.contains(": answered done"))
+			.map((line) -> line.substring(0, line.indexOf(": answered")))
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/**
+	 * Return the client threads the application found alive once its context closed,
+	 * without the JDK client's on Java 17, which cannot be closed there.
+	 * @return the names, or {@code null} if it did not say
+	 */
+	List<String> clientThreadsAfterClose() {
+		List<String> said = lines("Client threads alive after close:");
+		if (said.isEmpty()) {
+			return null;
+		}
+		String line = said.get(0);
+		String names = line.substring(line.indexOf('[') + 1, line.lastIndexOf(']'));
+		boolean java17 = Runtime.version().feature() < 21;
+		return List.of(names.split(", "))
+			.stream()
+			.filter((name) -> !name.isEmpty())
+			.filter((name) -> !(java17 && name.matches("HttpClient-\\d+-.*")))
+			.toList();
 	}
 
 	int requests() {
