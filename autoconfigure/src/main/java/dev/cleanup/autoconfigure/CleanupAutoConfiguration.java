@@ -56,7 +56,6 @@ public final class CleanupAutoConfiguration {
 		ShutdownCoordinator coordinator = new ShutdownCoordinator(registry, ParticipantPolicyFactory.create(properties),
 				properties.getDrain().getTimeout());
 		coordinator.addInFlightSource(calls);
-		calls.setPoolsClosing(coordinator::isClosingPools);
 		return coordinator;
 	}
 

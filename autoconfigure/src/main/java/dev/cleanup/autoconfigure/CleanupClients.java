@@ -49,13 +49,16 @@ public final class CleanupClients {
 	}
 
 	/**
-	 * Track a RestTemplate's calls under a name; the template is changed in place.
+	 * Track a RestTemplate's calls under a name; the template is changed in place, by one
+	 * write of its request factory, so it may already be serving calls on other threads.
+	 * Where it has interceptors of its own, each attempt of a retrying one is tracked as
+	 * a call.
 	 * @param name the name
 	 * @param template the template
 	 * @return the same template
 	 */
 	public RestTemplate adopt(String name, RestTemplate template) {
-		new ClientInstrumentation(this.pools, this.calls).restTemplate(template, ClientPools.Owner.adopted(name));
+		new ClientInstrumentation(this.pools, this.calls).restTemplateInUse(template, ClientPools.Owner.adopted(name));
 		return template;
 	}
 

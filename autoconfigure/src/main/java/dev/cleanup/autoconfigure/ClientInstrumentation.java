@@ -110,6 +110,26 @@ final class ClientInstrumentation {
 	}
 
 	/**
+	 * Track the calls of a RestTemplate that may be serving calls on other threads: by
+	 * one write, its request factory wrapped, never by changing its live list of
+	 * interceptors (an unsynchronized list its calls iterate). Where it has interceptors
+	 * of its own, each attempt of a retrying one is then tracked as a call.
+	 * @param template the template
+	 * @param owner who owns the template
+	 */
+	void restTemplateInUse(RestTemplate template, ClientPools.Owner owner) {
+		if (!(TEMPLATE_FACTORY.read(template) instanceof ClientHttpRequestFactory factory)
+				|| factory instanceof TrackingClientHttpRequestFactory
+				|| template.getInterceptors()
+					.stream()
+					.anyMatch(TrackingClientHttpRequestInterceptor.class::isInstance)) {
+			return;
+		}
+		TrackedClient tracked = this.pools.trackedClientFor(factory, ClientPools.FACTORY, "rest-template", owner);
+		template.setRequestFactory(new TrackingClientHttpRequestFactory(factory, this.calls, tracked));
+	}
+
+	/**
 	 * Return a builder every client of which is tracked on its own pool, unless the
 	 * builder is tracked already (Boot's own).
 	 * @param builder the builder

@@ -1,8 +1,10 @@
 package dev.cleanup.autoconfigure;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -59,7 +61,8 @@ final class ClientPools {
 	 * {@code ConcurrentReferenceHashMap}, whose entries go as a whole at the next
 	 * collection while their key is still alive.
 	 */
-	private final Map<Object, TrackedClient> byResource = Collections.synchronizedMap(new WeakHashMap<>());
+	private final Map<Object, CompletableFuture<TrackedClient>> byResource = Collections
+		.synchronizedMap(new WeakHashMap<>());
 
 	/**
 	 * The participant registered for each bean that owns a pool, by the bean instance: it
@@ -186,26 +189,61 @@ final class ClientPools {
 	CallTracking callTracking(TrackedClient client) {
 		InFlightCalls calls = this.calls.getObject();
 		client.markTracked();
-		return (method, uri) -> {
-			InFlightCall call = calls.start(client, method, uri);
-			return (failure) -> calls.end(call, failure);
+		return new CallTracking() {
+
+			@Override
+			public Call start(String method, URI uri) {
+				InFlightCall call = calls.start(client, method, uri);
+				return (failure) -> calls.end(call, failure);
+			}
+
+			@Override
+			public Call untracked(Exception cause) {
+				InFlightCall call = calls.untracked(client, cause);
+				return (failure) -> calls.end(call, failure);
+			}
+
 		};
 	}
 
+	/**
+	 * Register a pool once, however many threads see it at once (background bean
+	 * initialization creates clients on several). The map's lock is held only to claim
+	 * the pool: the registration, which asks Spring's bean factory for beans and runs the
+	 * registry's listeners, runs outside any lock of ours; a thread that sees the pool
+	 * while another registers it waits for that registration.
+	 */
 	private TrackedClient register(Pool pool, String name, Owner owner) {
-		TrackedClient known = this.byResource.get(pool.resource());
-		if (known != null) {
-			return known;
-		}
+		Object resource = pool.resource();
+		CompletableFuture<TrackedClient> registration;
+		boolean claimed = false;
 		synchronized (this.byResource) {
-			known = this.byResource.get(pool.resource());
-			if (known != null) {
-				return known;
+			registration = this.byResource.get(resource);
+			if (registration == null) {
+				registration = new CompletableFuture<>();
+				this.byResource.put(resource, registration);
+				claimed = true;
 			}
-			TrackedClient client = newParticipant(pool, name, owner);
-			this.byResource.put(pool.resource(), client);
-			return client;
 		}
+		if (claimed) {
+			try {
+				registration.complete(newParticipant(pool, name, owner));
+			}
+			catch (RuntimeException | Error ex) {
+				this.byResource.remove(resource);
+				registration.completeExceptionally(ex);
+				throw ex;
+			}
+		}
+		return registration.join();
+	}
+
+	/**
+	 * Whether the current thread holds a lock of this object's.
+	 * @return {@code true} while registering under a lock
+	 */
+	boolean holdsLock() {
+		return Thread.holdsLock(this.byResource);
 	}
 
 	private TrackedClient newParticipant(Pool pool, String name, Owner owner) {

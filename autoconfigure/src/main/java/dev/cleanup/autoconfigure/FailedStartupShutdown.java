@@ -110,7 +110,6 @@ final class FailedStartupShutdown {
 				properties.getDrain().getTimeout());
 		ExistingBeans.find(factory, InFlightCalls.class).ifPresent((calls) -> {
 			coordinator.addInFlightSource(calls);
-			calls.setPoolsClosing(coordinator::isClosingPools);
 		});
 		return coordinator;
 	}

@@ -24,6 +24,34 @@ public interface CallTracking {
 	Call start(String method, URI uri);
 
 	/**
+	 * Record that a call to a URL given as text started. A URL that {@link URI} cannot
+	 * parse, but the client can send, goes ahead untracked.
+	 * @param method the HTTP method
+	 * @param url the URL as given
+	 * @return the call, to end exactly once
+	 */
+	default Call start(String method, String url) {
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			return untracked(ex);
+		}
+		return start(method, uri);
+	}
+
+	/**
+	 * Note a call that goes ahead untracked.
+	 * @param cause why it cannot be tracked
+	 * @return a call whose end does nothing
+	 */
+	default Call untracked(Exception cause) {
+		return (failure) -> {
+		};
+	}
+
+	/**
 	 * A call in flight.
 	 */
 	@FunctionalInterface

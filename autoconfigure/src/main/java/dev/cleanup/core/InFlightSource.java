@@ -93,4 +93,20 @@ public interface InFlightSource {
 		return CallsAfterDrain.NONE;
 	}
 
+	/**
+	 * Note that the starter started closing the pool these calls run on: a call that
+	 * fails from now on fails because of it, and counts as cut.
+	 */
+	default void poolClosing() {
+	}
+
+	/**
+	 * Return how many calls went ahead untracked, because the starter could not track
+	 * them: what it did not see, it does not report as safe.
+	 * @return the number of untracked calls
+	 */
+	default int untrackedCalls() {
+		return 0;
+	}
+
 }

@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class Participant {
+
+	private static final Log logger = LogFactory.getLog(Participant.class);
+
+	/**
+	 * The first failure of its figures (in use, idle, pending): an error is never read as
+	 * "nothing in use", so a close after one cannot be called graceful.
+	 */
+	private final AtomicReference<@Nullable RuntimeException> figureFailure = new AtomicReference<>();
 
 	private final String name;
 
@@ -159,6 +169,7 @@ public final class Participant {
 			return usage(this.teardown.get());
 		}
 		catch (RuntimeException ex) {
+			figuresFailed(ex);
 			return PoolUsage.UNKNOWN;
 		}
 	}
@@ -166,7 +177,8 @@ public final class Participant {
 	/**
 	 * Whether nothing of this participant is in use: no tracked call in flight, and the
 	 * pool reports nothing in use or pending. The engine waits for this before a graceful
-	 * close. Errors count as idle, so that a broken pool cannot hold a stage.
+	 * close. An error counts as idle, so that a broken pool cannot hold a stage, and is
+	 * remembered: the close can then not be called graceful ({@link #figureFailure()}).
 	 * @param teardown the participant's teardown
 	 * @return {@code true} if idle
 	 */
@@ -175,6 +187,7 @@ public final class Participant {
 			return this.inFlight.inFlightCount() <= 0 && !usage(teardown).isBusy();
 		}
 		catch (RuntimeException ex) {
+			figuresFailed(ex);
 			return true;
 		}
 	}
@@ -213,6 +226,7 @@ public final class Participant {
 			return usage.inUse() <= inFlight && usage.pending() <= 0;
 		}
 		catch (RuntimeException ex) {
+			figuresFailed(ex);
 			return false;
 		}
 	}
@@ -230,7 +244,24 @@ public final class Participant {
 			return this.kind == Kind.CUSTOM || this.inFlight.tracksCalls() || teardown.usage().inUse() >= 0;
 		}
 		catch (RuntimeException ex) {
+			figuresFailed(ex);
 			return false;
+		}
+	}
+
+	/**
+	 * Return the first failure of this participant's figures.
+	 * @return the failure, or {@code null} if its figures never failed
+	 */
+	public @Nullable RuntimeException figureFailure() {
+		return this.figureFailure.get();
+	}
+
+	private void figuresFailed(RuntimeException ex) {
+		if (this.figureFailure.compareAndSet(null, ex)) {
+			logger
+				.warn("Participant '" + this.name + "': reading whether it is in use failed (" + ex.getClass().getName()
+						+ "); it is not waited for, and its close will be reported as unverified");
 		}
 	}
 

@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +36,15 @@ public class ShutdownCoordinator {
 	 */
 	private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
 
+	private static final Log logger = LogFactory.getLog(ShutdownCoordinator.class);
+
 	private final StageRunner runner = new StageRunner();
+
+	/**
+	 * What failed and was said so, once each: sources, listeners and censuses, bounded by
+	 * how many the application has.
+	 */
+	private final Set<Object> warned = ConcurrentHashMap.newKeySet();
 
 	private final List<InFlightSource> inFlightSources = new CopyOnWriteArrayList<>();
 
@@ -258,6 +270,7 @@ public class ShutdownCoordinator {
 			}
 			catch (RuntimeException ex) {
 				// A broken listener must not stop the shutdown
+				warnOnce(listener, "A listener of close results failed", ex);
 			}
 		}
 	}
@@ -305,6 +318,7 @@ public class ShutdownCoordinator {
 			}
 			catch (RuntimeException ex) {
 				// A broken source must not stop the report
+				warnOnce(source, "Reading the cut calls of " + source + " for the report failed", ex);
 			}
 		}
 		ShutdownReport.Leftovers left;
@@ -313,14 +327,17 @@ public class ShutdownCoordinator {
 		}
 		catch (RuntimeException ex) {
 			// A broken census must not stop the report
+			warnOnce(leftovers, "Counting lingering tasks and client threads for the report failed", ex);
 			left = ShutdownReport.Leftovers.NONE;
 		}
 		CallsAfterDrain afterDrain = CallsAfterDrain.NONE;
+		int untracked = 0;
 		for (InFlightSource source : this.inFlightSources) {
 			afterDrain = afterDrain.plus(source.callsAfterDrain());
+			untracked += source.untrackedCalls();
 		}
 		ShutdownReport report = new ShutdownReport(Duration.ofNanos(System.nanoTime() - this.shutdownStartNanos),
-				this.drainResult, List.copyOf(this.results), List.copyOf(cutCalls), left, afterDrain);
+				this.drainResult, List.copyOf(this.results), List.copyOf(cutCalls), left, afterDrain, untracked);
 		this.report = report;
 		return report;
 	}
@@ -387,7 +404,10 @@ public class ShutdownCoordinator {
 				}
 			}
 			catch (RuntimeException ex) {
-				// A broken source must not stop the drain; it counts as idle
+				// A broken source must not stop the drain: it is not waited for, and says
+				// so
+				warnOnce(source,
+						"Counting the calls in flight of " + source + " failed: the drain does not wait for them", ex);
 			}
 		}
 		for (Participant participant : this.registry.participants()) {
@@ -415,7 +435,10 @@ public class ShutdownCoordinator {
 				count += Math.max(0, source.inFlightCount());
 			}
 			catch (RuntimeException ex) {
-				// A broken source must not stop the drain; it counts as idle
+				// A broken source must not stop the drain: it is not waited for, and says
+				// so
+				warnOnce(source,
+						"Counting the calls in flight of " + source + " failed: the drain does not wait for them", ex);
 			}
 		}
 		return count;
@@ -429,6 +452,12 @@ public class ShutdownCoordinator {
 			}
 		}
 		return busy;
+	}
+
+	private void warnOnce(Object what, String message, RuntimeException ex) {
+		if (this.warned.add(what)) {
+			logger.warn(message + ": " + ex);
+		}
 	}
 
 }

@@ -15,11 +15,13 @@ import java.util.List;
  * written
  * @param afterDrain the calls that started after the drain (goodbye calls of the
  * application's own shutdown work), and how many were cut
+ * @param untrackedCalls how many calls went ahead untracked because the starter could not
+ * track them
  * @author cleanup contributors
  * @since 0.1.0
  */
 public record ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results, List<CutCall> cutCalls,
-		Leftovers leftovers, CallsAfterDrain afterDrain) {
+		Leftovers leftovers, CallsAfterDrain afterDrain, int untrackedCalls) {
 
 	/**
 	 * Create a report with no call after the drain.
@@ -31,7 +33,7 @@ public record ShutdownReport(Duration duration, DrainResult drain, List<CloseRes
 	 */
 	public ShutdownReport(Duration duration, DrainResult drain, List<CloseResult> results, List<CutCall> cutCalls,
 			Leftovers leftovers) {
-		this(duration, drain, results, cutCalls, leftovers, CallsAfterDrain.NONE);
+		this(duration, drain, results, cutCalls, leftovers, CallsAfterDrain.NONE, 0);
 	}
 
 	/**
@@ -81,6 +83,12 @@ public record ShutdownReport(Duration duration, DrainResult drain, List<CloseRes
 		}
 		if (this.results.isEmpty()) {
 			text.append(System.lineSeparator()).append("  (no participants)");
+		}
+		if (this.untrackedCalls > 0) {
+			text.append(System.lineSeparator())
+				.append("  untracked ")
+				.append(this.untrackedCalls)
+				.append(" call(s) the starter could not track went ahead untracked: not waited for, not counted here");
 		}
 		text.append(System.lineSeparator()).append("  cut      ").append(this.cutCalls.size()).append(" call(s)");
 		for (CutCall call : this.cutCalls) {

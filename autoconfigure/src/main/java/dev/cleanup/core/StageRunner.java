@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class StageRunner {
+
+	private static final Log logger = LogFactory.getLog(StageRunner.class);
 
 	/**
 	 * How long a forced close may take before it is abandoned.
@@ -133,6 +137,9 @@ public final class StageRunner {
 				return;
 			}
 			this.teardown = teardown;
+			// a call of this pool that fails from now on fails because the starter closes
+			// it
+			participant.inFlight().poolClosing();
 			this.graceful = DaemonTask.start(threadName(stage), () -> closeGracefully(participant, teardown));
 		}
 
@@ -171,10 +178,13 @@ public final class StageRunner {
 					return;
 				}
 				if (closed) {
-					this.result = seen() ? result(Outcome.GRACEFUL, note())
-							: result(Outcome.UNVERIFIED,
-									"nothing showed whether it was in use: it has no figures and none of its calls are "
-											+ "tracked");
+					RuntimeException figures = this.closing.participant().figureFailure();
+					this.result = (figures != null)
+							? result(Outcome.UNVERIFIED, "reading whether it was in use failed: " + describe(figures))
+							: seen() ? result(Outcome.GRACEFUL, note())
+									: result(Outcome.UNVERIFIED,
+											"nothing showed whether it was in use: it has no figures and none of its "
+													+ "calls are tracked");
 					return;
 				}
 				this.reason = "still in use when its timeout of " + format(this.closing.timeout()) + " passed";
@@ -245,6 +255,9 @@ public final class StageRunner {
 				return (this.teardown != null) ? this.teardown.closeNote() : null;
 			}
 			catch (RuntimeException ex) {
+				// the outcome stands; only the detail of the report's line is lost
+				logger.warn("Describing the close of participant '" + this.closing.participant().name() + "' failed: "
+						+ ex);
 				return null;
 			}
 		}

@@ -2,6 +2,7 @@ package dev.cleanup.tracking;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,21 @@ public class InFlightCall {
 	private final long startNanos;
 
 	private final int stripe;
+
+	private static final int RUNNING = 0;
+
+	private static final int ENDED = 1;
+
+	private static final int CUT = 2;
+
+	private static final AtomicIntegerFieldUpdater<InFlightCall> STATE = AtomicIntegerFieldUpdater
+		.newUpdater(InFlightCall.class, "state");
+
+	/**
+	 * Whether the call runs, ended, or was cut by shutdown: ending it and cutting it are
+	 * one atomic step with respect to each other, so a call that ended is never cut.
+	 */
+	private volatile int state = RUNNING;
 
 	/**
 	 * The neighbours in the list of calls in flight, guarded by that list's lock.
@@ -81,6 +97,39 @@ public class InFlightCall {
 	 */
 	public long startNanos() {
 		return this.startNanos;
+	}
+
+	/**
+	 * Mark the call as ended, unless shutdown cut it first.
+	 * @return {@code true} if it ended by itself, {@code false} if it was cut or had
+	 * ended already
+	 */
+	boolean markEnded() {
+		return STATE.compareAndSet(this, RUNNING, ENDED);
+	}
+
+	/**
+	 * Mark the call as cut, unless it ended first.
+	 * @return {@code true} if this cut it, {@code false} if it had ended or been cut
+	 */
+	boolean markCut() {
+		return STATE.compareAndSet(this, RUNNING, CUT);
+	}
+
+	/**
+	 * Whether shutdown cut the call.
+	 * @return {@code true} once cut
+	 */
+	boolean isCut() {
+		return this.state == CUT;
+	}
+
+	/**
+	 * Whether the call neither ended nor was cut.
+	 * @return {@code true} while running
+	 */
+	boolean isRunning() {
+		return this.state == RUNNING;
 	}
 
 	/**

@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import dev.cleanup.core.CallAllowance;
 import dev.cleanup.core.CallsAfterDrain;
 import dev.cleanup.core.CutCall;
 import dev.cleanup.core.InFlightSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,19 +37,29 @@ public class InFlightCalls implements InFlightSource {
 	 */
 	public static final int MAX_RECORDED_CUT_CALLS = 200;
 
+	private static final Log logger = LogFactory.getLog(InFlightCalls.class);
+
 	private final InFlightCallList calls = new InFlightCallList();
 
 	private final Map<String, TrackedClient> namedClients = new ConcurrentHashMap<>();
 
 	private final List<CutCall> cutCalls = new ArrayList<>();
 
-	/**
-	 * Calls cut because their allowance passed while they were still running: touched
-	 * only once shutdown started, so a call costs nothing more.
-	 */
-	private final Set<InFlightCall> cutStillRunning = ConcurrentHashMap.newKeySet();
-
 	private final AtomicLong unrecordedCutCalls = new AtomicLong();
+
+	private final AtomicLong untrackedCalls = new AtomicLong();
+
+	/**
+	 * The clients whose untracked calls were warned about, bounded by the names of
+	 * clients, which are bounded.
+	 */
+	private final Set<String> warnedUntracked = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * What {@link #start} returns for a call it could not track: never in flight.
+	 */
+	private final InFlightCall untracked = new InFlightCall(new TrackedClient("(untracked)", false, this), "-",
+			URI.create("untracked:/"), "-", 0, 0);
 
 	private final AtomicLong capturedCutCalls = new AtomicLong();
 
@@ -57,8 +68,6 @@ public class InFlightCalls implements InFlightSource {
 	private final Instant baseInstant = Instant.now();
 
 	private final long baseNanos = System.nanoTime();
-
-	private volatile BooleanSupplier poolsClosing = () -> false;
 
 	/**
 	 * When the drain ended, as {@link System#nanoTime()} read it; meaningful once
@@ -71,15 +80,6 @@ public class InFlightCalls implements InFlightSource {
 	private final AtomicInteger startedAfterDrain = new AtomicInteger();
 
 	private final AtomicInteger cutAfterDrain = new AtomicInteger();
-
-	/**
-	 * Tell the tracker how to know that pools are closing, from which point a failing
-	 * call counts as cut.
-	 * @param poolsClosing whether pools are closing
-	 */
-	public void setPoolsClosing(BooleanSupplier poolsClosing) {
-		this.poolsClosing = poolsClosing;
-	}
 
 	/**
 	 * Return the client with a user-given name, the same instance for the same name.
@@ -166,6 +166,42 @@ public class InFlightCalls implements InFlightSource {
 	 * @return the call, to pass to {@link #end(InFlightCall, Throwable)}
 	 */
 	public InFlightCall start(TrackedClient client, String method, URI uri, @Nullable Duration timeout) {
+		try {
+			return record(client, method, uri, timeout);
+		}
+		catch (RuntimeException ex) {
+			// tracking never changes a call's outcome: it goes ahead, untracked
+			return untracked(client, ex);
+		}
+	}
+
+	/**
+	 * Note a call the starter could not track (a URL it cannot parse, a failure of its
+	 * own): the call goes ahead untracked, one WARN per client says so, and the report
+	 * counts it.
+	 * @param client the client making it
+	 * @param cause why it could not be tracked
+	 * @return a call that ending does nothing with
+	 */
+	public InFlightCall untracked(TrackedClient client, Exception cause) {
+		this.untrackedCalls.incrementAndGet();
+		if (this.warnedUntracked.add(client.name())) {
+			// the cause's message may quote the URL, secrets and all: its type alone
+			logger.warn("Calls of client '" + client.name() + "' that the starter cannot track go ahead untracked ("
+					+ cause.getClass().getName() + "); the shutdown report counts them");
+		}
+		return this.untracked;
+	}
+
+	@Override
+	public int untrackedCalls() {
+		return (int) Math.min(Integer.MAX_VALUE, this.untrackedCalls.get());
+	}
+
+	/**
+	 * Record a call: the part of {@link #start} that may fail.
+	 */
+	InFlightCall record(TrackedClient client, String method, URI uri, @Nullable Duration timeout) {
 		long startNanos = System.nanoTime();
 		String threadName = Thread.currentThread().getName();
 		int stripe = this.calls.stripeForCurrentThread();
@@ -216,47 +252,52 @@ public class InFlightCalls implements InFlightSource {
 	}
 
 	/**
-	 * Record that a call ended. Ending a call twice is harmless.
+	 * Record that a call ended. A call that fails once the starter started closing its
+	 * pool counts as cut, whatever stage closes it. Ending a call twice is harmless.
 	 * @param call the call
 	 * @param failure why it failed, or {@code null}
+	 * @return {@code true} if this ended the call uncut, {@code false} if shutdown cut it
+	 * (now, or when its allowance passed) or it had ended already
 	 */
-	public void end(InFlightCall call, @Nullable Throwable failure) {
-		if (failure != null && this.poolsClosing.getAsBoolean()) {
-			// leave the calls in flight and the recorded cuts as one, for cutCalls()
+	public boolean end(InFlightCall call, @Nullable Throwable failure) {
+		if (call == this.untracked) {
+			return true;
+		}
+		TrackedClient client = call.client();
+		if (failure != null && client.isPoolClosing()) {
+			// ended and recorded as one, under the lock the report reads under
 			synchronized (this.cutCalls) {
-				remove(call, failure);
+				if (!call.markEnded()) {
+					return removeCut(call);
+				}
+				this.calls.remove(call);
+				client.ended(true);
+				if (!client.isNamed()) {
+					this.capturedCutCalls.incrementAndGet();
+				}
+				// A client's or an interceptor's message may quote the URI as given
+				String message = failure.getMessage();
+				recordCut(call, "failed after its pool started closing: " + failure.getClass().getSimpleName()
+						+ ((message != null) ? ": " + UriSanitizer.sanitizeQuotes(message, call.uri()) : ""));
 			}
+			return false;
 		}
-		else {
-			remove(call, null);
+		if (!call.markEnded()) {
+			return removeCut(call);
 		}
+		this.calls.remove(call);
+		client.ended(false);
+		return true;
 	}
 
 	/**
-	 * Remove a call from the calls in flight and, if shutdown cut it, record why.
-	 * @param call the call
-	 * @param cutBy the failure that cut it, or {@code null} if it ended uncut
+	 * Remove a call that ends after shutdown cut it: counted and named when it was cut.
 	 */
-	private void remove(InFlightCall call, @Nullable Throwable cutBy) {
-		if (!this.calls.remove(call)) {
-			return;
-		}
-		if (!this.cutStillRunning.isEmpty() && this.cutStillRunning.remove(call)) {
-			// counted and named when its allowance passed
+	private boolean removeCut(InFlightCall call) {
+		if (call.isCut() && this.calls.remove(call)) {
 			call.client().ended(false);
-			return;
 		}
-		call.client().ended(cutBy != null);
-		if (cutBy == null) {
-			return;
-		}
-		if (!call.client().isNamed()) {
-			this.capturedCutCalls.incrementAndGet();
-		}
-		// A client's or an interceptor's message may quote the URI as given
-		String message = cutBy.getMessage();
-		recordCut(call, "failed after its pool started closing: " + cutBy.getClass().getSimpleName()
-				+ ((message != null) ? ": " + UriSanitizer.sanitizeQuotes(message, call.uri()) : ""));
+		return false;
 	}
 
 	@Override
@@ -299,9 +340,10 @@ public class InFlightCalls implements InFlightSource {
 			if (call.client() != client || allowance.hasAllowance(call.startNanos(), nowNanos)) {
 				continue;
 			}
-			cut++;
+			// cut and recorded as one, under the lock the report reads under; a call that
+			// ended meanwhile is not cut
 			synchronized (this.cutCalls) {
-				if (this.cutStillRunning.add(call)) {
+				if (call.markCut()) {
 					client.cut();
 					if (!client.isNamed()) {
 						this.capturedCutCalls.incrementAndGet();
@@ -309,6 +351,9 @@ public class InFlightCalls implements InFlightSource {
 					recordCut(call, "its allowance (" + allowance.describe(call.startNanos())
 							+ ") passed while it was still in flight");
 				}
+			}
+			if (call.isCut()) {
+				cut++;
 			}
 		}
 		return cut;
@@ -342,12 +387,17 @@ public class InFlightCalls implements InFlightSource {
 		// neither
 		synchronized (this.cutCalls) {
 			cut = new ArrayList<>(this.cutCalls);
-			inFlight = snapshot();
+			// running or not is read under the lock a cut is recorded under: a call cut
+			// after it was released is then in the copy of the recorded cuts
+			inFlight = new ArrayList<>();
+			for (InFlightCall call : snapshot()) {
+				if (call.isRunning()) {
+					inFlight.add(call);
+				}
+			}
 		}
 		for (InFlightCall call : inFlight) {
-			if (!this.cutStillRunning.contains(call)) {
-				cut.add(toCutCall(call, "still in flight when shutdown ended"));
-			}
+			cut.add(toCutCall(call, "still in flight when shutdown ended"));
 		}
 		long unrecorded = this.unrecordedCutCalls.get();
 		if (unrecorded > 0) {

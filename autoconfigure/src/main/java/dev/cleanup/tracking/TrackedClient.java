@@ -25,6 +25,8 @@ public final class TrackedClient implements InFlightSource {
 
 	private volatile boolean tracked;
 
+	private volatile boolean poolClosing;
+
 	private final InFlightCalls calls;
 
 	TrackedClient(String name, boolean named, InFlightCalls calls) {
@@ -91,6 +93,23 @@ public final class TrackedClient implements InFlightSource {
 	 */
 	public long cutCount() {
 		return this.cut.sum();
+	}
+
+	/**
+	 * Note that the starter started closing this client's pool: from now on, a call of it
+	 * that fails counts as cut.
+	 */
+	@Override
+	public void poolClosing() {
+		this.poolClosing = true;
+	}
+
+	/**
+	 * Whether the starter started closing this client's pool.
+	 * @return {@code true} once its close started
+	 */
+	boolean isPoolClosing() {
+		return this.poolClosing;
 	}
 
 	void started() {

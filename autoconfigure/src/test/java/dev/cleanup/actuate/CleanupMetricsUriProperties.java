@@ -66,7 +66,6 @@ class CleanupMetricsUriProperties {
 						.of(Map.of(Stage.CLOSE, Duration.ofSeconds(1), Stage.DISPOSE, Duration.ofSeconds(1)), Map.of()),
 					Duration.ZERO);
 			InFlightCalls calls = new InFlightCalls();
-			calls.setPoolsClosing(coordinator::isClosingPools);
 			coordinator.addInFlightSource(calls);
 			TimeoutTaskCensus tasks = new TimeoutTaskCensus(() -> false);
 			tasks.addSource(new OverdueCallTaskSource(calls));
@@ -79,6 +78,9 @@ class CleanupMetricsUriProperties {
 			calls.start(named, "POST", generated.uri(), Duration.ofMillis(-1));
 			assertNoTagCarries(meters, generated);
 			coordinator.close(Stage.CLOSE);
+			// the pools of the failing calls' clients are being closed
+			named.poolClosing();
+			captured.poolClosing();
 			calls.end(failing, new IOException("I/O error on GET request for \"" + generated.uri() + "\""));
 			calls.end(capturedFailing, new IOException(generated.uri().toASCIIString()));
 			coordinator.close(Stage.DISPOSE);

@@ -84,7 +84,6 @@ class ShutdownReportUriProperties {
 					.of(Map.of(Stage.CLOSE, Duration.ofSeconds(1), Stage.DISPOSE, Duration.ofSeconds(1)), Map.of()),
 				Duration.ZERO);
 		InFlightCalls calls = new InFlightCalls();
-		calls.setPoolsClosing(coordinator::isClosingPools);
 		coordinator.addInFlightSource(calls);
 		TrackedClient named = calls.namedClient("paymentsClient");
 		TrackedClient captured = calls.capturedClient("http-client-jetty");
@@ -98,6 +97,8 @@ class ShutdownReportUriProperties {
 		if (HostileUris.leaks(quote, HostileUris.SECRET) || HostileUris.leaks(quote, HostileUris.QUERY_SECRET)) {
 			quoted[0]++;
 		}
+		// the pool of the failing call's client is being closed
+		named.poolClosing();
 		calls.end(failing, new IOException("I/O error on GET request for \"" + quote + "\": Connection reset"));
 		coordinator.close(Stage.DISPOSE);
 		new ShutdownReportLogger(coordinator, new TimeoutTaskCensus(coordinator::isShuttingDown),

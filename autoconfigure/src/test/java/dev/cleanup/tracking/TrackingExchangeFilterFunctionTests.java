@@ -93,7 +93,7 @@ class TrackingExchangeFilterFunctionTests {
 
 	@Test
 	void callThatFailsToConnectEndsWithItsFailure() throws IOException {
-		this.calls.setPoolsClosing(() -> true);
+		this.calls.namedClient("web").poolClosing();
 		URI closedPort = URI.create("http://127.0.0.1:" + closedPort() + "/nobody?token=secret");
 		assertThatExceptionOfType(WebClientRequestException.class).isThrownBy(() -> this.client.get()
 			.uri(closedPort)

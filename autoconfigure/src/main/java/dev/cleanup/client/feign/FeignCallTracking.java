@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -61,7 +60,7 @@ public final class FeignCallTracking implements Capability {
 		@Override
 		public Response execute(Request request, Request.Options options) throws IOException {
 			CallTracking.Call call = this.tracking.apply(name(request))
-				.start(request.httpMethod().name(), URI.create(request.url()));
+				.start(request.httpMethod().name(), request.url());
 			OnceCall once = new OnceCall(call);
 			try {
 				Response response = this.delegate.execute(request, options);

@@ -1,7 +1,6 @@
 package dev.cleanup.client.reactor;
 
 import java.io.IOException;
-import java.net.URI;
 
 import dev.cleanup.client.CallTracking;
 import io.netty.util.AttributeKey;
@@ -45,9 +44,7 @@ final class ReactorCallTracking implements ConnectionObserver {
 	@Override
 	public void onStateChange(Connection connection, State newState) {
 		if (newState == HttpClientState.REQUEST_PREPARED && connection instanceof HttpClientRequest request) {
-			CallTracking.Call previous = connection.channel()
-				.attr(CALL)
-				.getAndSet(this.tracking.start(request.method().name(), URI.create(request.resourceUrl())));
+			CallTracking.Call previous = connection.channel().attr(CALL).getAndSet(start(request));
 			end(previous, null);
 		}
 		else if (newState == HttpClientState.RESPONSE_COMPLETED || newState == State.RELEASED) {
@@ -56,6 +53,19 @@ final class ReactorCallTracking implements ConnectionObserver {
 		else if (newState == State.DISCONNECTING || newState == HttpClientState.RESPONSE_INCOMPLETE) {
 			end(connection.channel().attr(CALL).getAndSet(null),
 					new IOException("Connection closed before the response was received in full"));
+		}
+	}
+
+	/**
+	 * Start tracking a call; tracking never changes a call's outcome: whatever fails
+	 * here, the call goes ahead untracked.
+	 */
+	private CallTracking.Call start(HttpClientRequest request) {
+		try {
+			return this.tracking.start(request.method().name(), request.resourceUrl());
+		}
+		catch (RuntimeException ex) {
+			return this.tracking.untracked(ex);
 		}
 	}
 

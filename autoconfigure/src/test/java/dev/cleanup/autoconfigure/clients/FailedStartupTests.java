@@ -79,6 +79,29 @@ class FailedStartupTests {
 	}
 
 	@Test
+	void watchdogExitActionEndsAFailedStartupWithStatus1() throws Exception {
+		try (LoggedProcess job = start("--catch-failure", "--spring.main.web-application-type=none",
+				"--spring.profiles.active=fail", "--cleanup.watchdog.action=exit", "--cleanup.watchdog.grace=1s")) {
+			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job::output).isTrue();
+			// not the uncaught exception's status: main caught it, and only the watchdog
+			// ends the JVM
+			assertThat(job.output()).contains("Startup failed, and the application caught it")
+				.contains("calling System.exit(1)");
+			assertThat(job.exitCode()).as(job::output).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void watchdogDefaultActionOnlyLogsTheThreadsOfAFailedStartup() throws Exception {
+		try (LoggedProcess job = start("--catch-failure", "--spring.main.web-application-type=none",
+				"--spring.profiles.active=fail", "--cleanup.watchdog.grace=1s")) {
+			await().atMost(EXIT_TIMEOUT).until(() -> job.output().contains("non-daemon thread(s) are still alive"));
+			// the default action, log, names the threads and leaves the JVM to its owner
+			assertThat(job.awaitExit(Duration.ofSeconds(3))).as(job::output).isFalse();
+		}
+	}
+
+	@Test
 	void withoutTheStarterTheFailedBatchJobNeverExits() throws Exception {
 		try (LoggedProcess job = start("--spring.main.web-application-type=none",
 				"--spring.http.clients.imperative.factory=jetty", "--spring.profiles.active=fail",

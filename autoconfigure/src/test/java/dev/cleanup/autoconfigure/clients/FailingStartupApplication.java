@@ -3,6 +3,7 @@ package dev.cleanup.autoconfigure.clients;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,7 +21,9 @@ import org.springframework.web.client.RestClient;
  * it fetches its remote configuration through a RestClient from Boot's builder (and, with
  * the {@code jdk-bean} profile, through a JDK client bean on an executor of its own),
  * then a later bean fails for a required property that is missing, or, as a web
- * application, its port is in use. The JVM must then end by itself.
+ * application, its port is in use. The JVM must then end by itself. With
+ * {@code --catch-failure}, {@code main} catches the failure itself and keeps a Jetty
+ * client of its own running, so that only the exit watchdog can end the JVM.
  *
  * @author cleanup contributors
  */
@@ -28,8 +31,22 @@ import org.springframework.web.client.RestClient;
 @EnableAutoConfiguration
 public class FailingStartupApplication {
 
-	public static void main(String[] args) {
-		new SpringApplicationBuilder(FailingStartupApplication.class).run(args);
+	public static void main(String[] args) throws Exception {
+		if (!List.of(args).contains("--catch-failure")) {
+			new SpringApplicationBuilder(FailingStartupApplication.class).run(args);
+			return;
+		}
+		// an application that handles its own failed startup, and runs a client of its
+		// own
+		// whose non-daemon threads keep the JVM alive: only the exit watchdog can end it
+		org.eclipse.jetty.client.HttpClient ownClient = new org.eclipse.jetty.client.HttpClient();
+		ownClient.start();
+		try {
+			new SpringApplicationBuilder(FailingStartupApplication.class).run(args);
+		}
+		catch (RuntimeException ex) {
+			System.out.println("Startup failed, and the application caught it: " + ex.getClass().getSimpleName());
+		}
 	}
 
 	@Bean

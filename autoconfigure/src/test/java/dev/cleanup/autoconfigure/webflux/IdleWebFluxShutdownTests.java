@@ -1,5 +1,6 @@
 package dev.cleanup.autoconfigure.webflux;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 
 import dev.cleanup.core.CloseResult;
@@ -51,10 +52,13 @@ class IdleWebFluxShutdownTests {
 	@Test
 	void restClientPoolsOfAReactiveApplicationAreCapturedToo() {
 		ConfigurableApplicationContext context = run();
-		context.getBean(RestClient.Builder.class).build();
+		// held until the close: a pool the starter captured is held weakly, and a client
+		// nobody holds may be collected before
+		RestClient client = context.getBean(RestClient.Builder.class).build();
 		ShutdownCoordinator coordinator = context.getBean(ShutdownCoordinator.class);
 		assertThat(coordinator.registry().find("http-client-apache")).isNotNull();
 		context.close();
+		Reference.reachabilityFence(client);
 		ShutdownReport report = coordinator.report();
 		assertThat(report).isNotNull();
 		assertThat(report.results()).filteredOn((result) -> result.name().equals("http-client-apache"))
