@@ -11,6 +11,7 @@ import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -95,8 +96,10 @@ class CleanupClientsConfiguration {
 	static class FeignTrackingConfiguration {
 
 		@Bean
-		FeignCallTracking cleanupFeignCallTracking(ClientPools pools, InFlightCalls calls) {
-			return new FeignCallTracking((name) -> pools.callTracking(calls.namedClient(name)));
+		FeignCallTracking cleanupFeignCallTracking(ClientPools pools, InFlightCalls calls,
+				ConfigurableListableBeanFactory beanFactory) {
+			return new FeignCallTracking((name, transport) -> pools
+				.callTracking(pools.placeOnPoolsOf(calls.namedClient(name), transport, beanFactory)));
 		}
 
 	}

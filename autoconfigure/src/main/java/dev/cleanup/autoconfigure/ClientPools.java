@@ -1,10 +1,18 @@
 package dev.cleanup.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -22,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ConcurrentReferenceHashMap.ReferenceType;
 import org.springframework.util.ConcurrentReferenceHashMap;
 
@@ -49,6 +59,12 @@ final class ClientPools {
 	 */
 	static final String CONNECTOR = "http-connector";
 
+	/**
+	 * How many beans deep a transport's pools are looked for: a client bean, the client
+	 * it wraps, its pool.
+	 */
+	private static final int MAX_TRANSPORT_DEPTH = 3;
+
 	private final ClientStacks stacks;
 
 	private final ObjectProvider<ParticipantRegistry> registry;
@@ -71,6 +87,17 @@ final class ClientPools {
 	 * prototype, drops out when collected, and its participant, held weakly, with it.
 	 */
 	private final Map<Object, String> byInstance = Collections.synchronizedMap(new WeakHashMap<>());
+
+	/**
+	 * The client tracked on the pool each singleton bean owns, by bean name.
+	 */
+	private final Map<String, TrackedClient> bySingletonBean = new ConcurrentHashMap<>();
+
+	/**
+	 * The clients of the pools a transport (a Feign client, say) runs on, found once per
+	 * transport from Spring's bean dependencies. Weak keys: a transport that goes, goes.
+	 */
+	private final Map<Object, List<TrackedClient>> byTransport = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
 	 * Create the pools of one application. The registry and the calls are looked up when
@@ -98,7 +125,92 @@ final class ClientPools {
 	 * @return the client its calls are tracked on
 	 */
 	TrackedClient registerBean(Pool pool, Owner owner) {
-		return register(pool, owner.name(), owner);
+		TrackedClient client = register(pool, owner.name(), owner);
+		if (owner.strong() && owner.name() != null) {
+			this.bySingletonBean.put(owner.name(), client);
+		}
+		return client;
+	}
+
+	/**
+	 * Place the calls of a client that the starter tracks without seeing its pool
+	 * (OpenFeign's, tracked under the Feign client's name) on the pools its transport
+	 * runs on: those of the singleton beans the transport's bean depends on, directly or
+	 * through other beans, as Spring recorded them when it injected them. A call of the
+	 * client that fails once the starter started closing one of them counts as cut. When
+	 * none is found, the client is said to run on a pool the starter cannot see.
+	 * @param client the client
+	 * @param transport what its calls go through
+	 * @param beanFactory the bean factory that holds the transport's bean
+	 * @return the client
+	 */
+	TrackedClient placeOnPoolsOf(TrackedClient client, Object transport, ConfigurableListableBeanFactory beanFactory) {
+		List<TrackedClient> pools = this.byTransport.get(transport);
+		if (pools == null) {
+			pools = poolsUnder(transport, beanFactory);
+			this.byTransport.put(transport, pools);
+		}
+		if (pools.isEmpty()) {
+			client.runsOnUnseenPool();
+		}
+		pools.forEach((pool) -> pool.carries(client));
+		return client;
+	}
+
+	private List<TrackedClient> poolsUnder(Object transport, ConfigurableListableBeanFactory beanFactory) {
+		List<String> beans = singletonsOf(transport, beanFactory);
+		Deque<Map.Entry<String, Integer>> toVisit = new ArrayDeque<>();
+		beans.forEach((name) -> toVisit.add(Map.entry(name, 0)));
+		Set<String> visited = new HashSet<>();
+		List<TrackedClient> pools = new ArrayList<>();
+		while (!toVisit.isEmpty()) {
+			Map.Entry<String, Integer> next = toVisit.poll();
+			if (!visited.add(next.getKey())) {
+				continue;
+			}
+			TrackedClient pool = this.bySingletonBean.get(next.getKey());
+			if (pool != null) {
+				// the pool a transport runs on, not the pools that one is built from
+				if (!pools.contains(pool)) {
+					pools.add(pool);
+				}
+			}
+			else if (next.getValue() < MAX_TRANSPORT_DEPTH) {
+				for (String dependency : beanFactory.getDependenciesForBean(next.getKey())) {
+					toVisit.add(Map.entry(dependency, next.getValue() + 1));
+				}
+			}
+		}
+		return List.copyOf(pools);
+	}
+
+	/**
+	 * Return the singleton beans a transport is, or, when it is none (Spring Cloud
+	 * unwraps a load-balancing client's delegate for a Feign client with a URL), the
+	 * singletons of the interfaces it implements, which it was unwrapped from.
+	 */
+	private static List<String> singletonsOf(Object transport, ConfigurableListableBeanFactory beanFactory) {
+		List<String> same = new ArrayList<>();
+		for (String name : beanFactory.getBeanNamesForType(transport.getClass(), false, false)) {
+			if (beanFactory.containsSingleton(name) && beanFactory.getSingleton(name) == transport) {
+				same.add(name);
+			}
+		}
+		if (!same.isEmpty()) {
+			return same;
+		}
+		List<String> wrappers = new ArrayList<>();
+		for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(transport.getClass())) {
+			if (type.getName().startsWith("java.")) {
+				continue;
+			}
+			for (String name : beanFactory.getBeanNamesForType(type, false, false)) {
+				if (beanFactory.containsSingleton(name) && !wrappers.contains(name)) {
+					wrappers.add(name);
+				}
+			}
+		}
+		return wrappers;
 	}
 
 	/**

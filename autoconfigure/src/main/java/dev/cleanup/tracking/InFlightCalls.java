@@ -77,6 +77,8 @@ public class InFlightCalls implements InFlightSource {
 
 	private volatile boolean drainEnded;
 
+	private volatile boolean anyPoolClosing;
+
 	private final AtomicInteger startedAfterDrain = new AtomicInteger();
 
 	private final AtomicInteger cutAfterDrain = new AtomicInteger();
@@ -249,6 +251,14 @@ public class InFlightCalls implements InFlightSource {
 			}
 		}
 		return overdue;
+	}
+
+	void somePoolClosing() {
+		this.anyPoolClosing = true;
+	}
+
+	boolean isAnyPoolClosing() {
+		return this.anyPoolClosing;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.cleanup.tracking;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,6 +28,17 @@ public final class TrackedClient implements InFlightSource {
 	private volatile boolean tracked;
 
 	private volatile boolean poolClosing;
+
+	/**
+	 * Whether this client's calls run on a pool the starter cannot see.
+	 */
+	private volatile boolean poolUnseen;
+
+	/**
+	 * The clients whose calls run on this client's pool without being tracked on it
+	 * (OpenFeign's, tracked under the Feign client's name): bounded by the clients.
+	 */
+	private final Set<TrackedClient> carried = ConcurrentHashMap.newKeySet();
 
 	private final InFlightCalls calls;
 
@@ -102,14 +115,37 @@ public final class TrackedClient implements InFlightSource {
 	@Override
 	public void poolClosing() {
 		this.poolClosing = true;
+		this.calls.somePoolClosing();
+		this.carried.forEach(TrackedClient::poolClosing);
 	}
 
 	/**
-	 * Whether the starter started closing this client's pool.
+	 * Say that the calls of another client run on this client's pool: once the starter
+	 * starts closing it, a call of either that fails counts as cut.
+	 * @param other the client whose calls run on this client's pool
+	 */
+	public void carries(TrackedClient other) {
+		if (other != this && this.carried.add(other) && this.poolClosing) {
+			other.poolClosing();
+		}
+	}
+
+	/**
+	 * Say that this client's calls run on a pool the starter cannot see: it cannot tell
+	 * which close makes them fail, so a call of it that fails once the starter started
+	 * closing any pool counts as cut rather than as the application's own failure.
+	 */
+	public void runsOnUnseenPool() {
+		this.poolUnseen = true;
+	}
+
+	/**
+	 * Whether the starter started closing this client's pool (any pool, for a client
+	 * whose pool it cannot see).
 	 * @return {@code true} once its close started
 	 */
 	boolean isPoolClosing() {
-		return this.poolClosing;
+		return this.poolClosing || (this.poolUnseen && this.calls.isAnyPoolClosing());
 	}
 
 	void started() {

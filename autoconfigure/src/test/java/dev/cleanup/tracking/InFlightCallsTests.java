@@ -101,4 +101,44 @@ class InFlightCallsTests {
 		}
 	}
 
+	@Test
+	void callFailingOnAPoolClosedElsewhereIsTheApplicationsOwnFailure() {
+		TrackedClient other = this.calls.namedClient("other");
+		InFlightCall call = this.calls.start(this.client, "GET", URI);
+		other.poolClosing();
+		assertThat(this.calls.end(call, new IllegalStateException("upstream said no"))).isTrue();
+		assertThat(this.calls.cutCalls()).isEmpty();
+	}
+
+	@Test
+	void callOfAClientCarriedByAClosingPoolCountsAsCut() {
+		TrackedClient pool = this.calls.namedClient("pool");
+		pool.carries(this.client);
+		InFlightCall call = this.calls.start(this.client, "GET", URI);
+		pool.poolClosing();
+		assertThat(this.calls.end(call, new IllegalStateException("Connection pool shut down"))).isFalse();
+		assertThat(this.calls.cutCalls()).singleElement()
+			.satisfies((cut) -> assertThat(cut.client()).isEqualTo("client"));
+	}
+
+	@Test
+	void clientCarriedOnceItsPoolStartedClosingIsClosingToo() {
+		TrackedClient pool = this.calls.namedClient("pool");
+		pool.poolClosing();
+		pool.carries(this.client);
+		InFlightCall call = this.calls.start(this.client, "GET", URI);
+		assertThat(this.calls.end(call, new IllegalStateException("Connection pool shut down"))).isFalse();
+	}
+
+	@Test
+	void callOnAPoolTheStarterCannotSeeCountsAsCutOnceAnyPoolCloses() {
+		this.client.runsOnUnseenPool();
+		InFlightCall before = this.calls.start(this.client, "GET", URI);
+		assertThat(this.calls.end(before, new IllegalStateException("upstream said no"))).isTrue();
+		InFlightCall call = this.calls.start(this.client, "GET", URI);
+		this.calls.namedClient("other").poolClosing();
+		assertThat(this.calls.end(call, new IllegalStateException("Connection pool shut down"))).isFalse();
+		assertThat(this.calls.cutCalls()).hasSize(1);
+	}
+
 }

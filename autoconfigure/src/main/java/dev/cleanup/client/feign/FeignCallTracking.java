@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import dev.cleanup.client.CallTracking;
 import feign.Capability;
@@ -31,13 +31,14 @@ import org.springframework.util.ClassUtils;
  */
 public final class FeignCallTracking implements Capability {
 
-	private final Function<String, CallTracking> tracking;
+	private final BiFunction<String, Object, CallTracking> tracking;
 
 	/**
 	 * Create the capability.
-	 * @param tracking where the calls of the Feign client of a name are recorded
+	 * @param tracking where the calls of the Feign client of a name are recorded, given
+	 * the client they go through (the one Spring Cloud chose, whose pool the stacks know)
 	 */
-	public FeignCallTracking(Function<String, CallTracking> tracking) {
+	public FeignCallTracking(BiFunction<String, Object, CallTracking> tracking) {
 		this.tracking = tracking;
 	}
 
@@ -50,16 +51,16 @@ public final class FeignCallTracking implements Capability {
 
 		private final Client delegate;
 
-		private final Function<String, CallTracking> tracking;
+		private final BiFunction<String, Object, CallTracking> tracking;
 
-		TrackingClient(Client delegate, Function<String, CallTracking> tracking) {
+		TrackingClient(Client delegate, BiFunction<String, Object, CallTracking> tracking) {
 			this.delegate = delegate;
 			this.tracking = tracking;
 		}
 
 		@Override
 		public Response execute(Request request, Request.Options options) throws IOException {
-			CallTracking.Call call = this.tracking.apply(name(request))
+			CallTracking.Call call = this.tracking.apply(name(request), this.delegate)
 				.start(request.httpMethod().name(), request.url());
 			OnceCall once = new OnceCall(call);
 			try {

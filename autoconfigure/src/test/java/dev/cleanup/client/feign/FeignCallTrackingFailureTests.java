@@ -53,7 +53,7 @@ class FeignCallTrackingFailureTests {
 
 		};
 		Client plain = new Client.Default(null, null);
-		Client client = new FeignCallTracking((name) -> tracking).enrich(plain);
+		Client client = new FeignCallTracking((name, transport) -> tracking).enrich(plain);
 		// a query with '|', which the JDK's URLConnection sends and java.net.URI rejects
 		// (so
 		// does this upstream, the JDK's HttpServer: it answers 400, the same with the
