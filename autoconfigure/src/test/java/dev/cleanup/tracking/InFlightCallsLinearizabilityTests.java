@@ -13,6 +13,8 @@ import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 /**
  * The in-flight calls, checked by Lincheck's model checker: calls that end, fail while
@@ -20,10 +22,15 @@ import org.junit.jupiter.api.Test;
  * on several threads, must each time give results that some sequential order of the same
  * operations gives. A call that ended is then never cut, and a report lists each cut call
  * once.
+ * <p>
+ * Runs on Java 17 to 24 only: Lincheck 2.39's bytecode rewriting cannot read Java 25's
+ * class files ({@code Unsupported class file major version 69}) and then reports hung
+ * operations that are its own.
  *
  * @author cleanup contributors
  */
 @Param(name = "call", gen = IntGen.class, conf = "0:1")
+@EnabledForJreRange(max = JRE.JAVA_24, disabledReason = "Lincheck 2.39 cannot rewrite Java 25's class files")
 public class InFlightCallsLinearizabilityTests {
 
 	private final InFlightCalls calls = new InFlightCalls();

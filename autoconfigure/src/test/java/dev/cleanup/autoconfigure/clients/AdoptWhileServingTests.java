@@ -1,11 +1,14 @@
 package dev.cleanup.autoconfigure.clients;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cleanup.autoconfigure.CleanupClients;
@@ -17,10 +20,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A RestTemplate handed over while it serves calls on other threads: the starter adopts
@@ -33,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdoptWhileServingTests {
 
 	private static final int THREADS = 4;
-
-	private static final int CALLS = 300;
 
 	private final SlowUpstream upstream = SlowUpstream.start();
 
@@ -50,35 +56,55 @@ class AdoptWhileServingTests {
 	void adoptingATemplateInUseFailsNoCall() {
 		new ApplicationContextRunner().withConfiguration(ClientAutoConfigurations.with()).run((context) -> {
 			RestTemplate template = new RestTemplate(new HttpComponentsClientHttpRequestFactory());
-			// interceptors of its own, which its calls iterate
-			template.getInterceptors().add((request, body, execution) -> execution.execute(request, body));
-			template.getInterceptors().add((request, body, execution) -> execution.execute(request, body));
-			List<Throwable> failures = new CopyOnWriteArrayList<>();
-			AtomicInteger answered = new AtomicInteger();
-			List<CompletableFuture<Void>> running = new ArrayList<>();
-			for (int i = 0; i < THREADS; i++) {
-				running.add(CompletableFuture.runAsync(() -> {
-					for (int call = 0; call < CALLS; call++) {
-						try {
-							template.getForObject(this.upstream.uri("/delay/0"), String.class);
-							answered.incrementAndGet();
-						}
-						catch (RuntimeException ex) {
-							failures.add(ex);
-						}
+			// interceptors of its own; each call composes them into one chain as it
+			// runs, iterating the list, and the first holds that iteration until the
+			// adoption: every call is then half-way through the list when it happens
+			CountDownLatch adopted = new CountDownLatch(1);
+			AtomicInteger held = new AtomicInteger();
+			template.getInterceptors().add(new ClientHttpRequestInterceptor() {
+
+				@Override
+				public ClientHttpResponse intercept(HttpRequest request, byte[] body,
+						ClientHttpRequestExecution execution) throws IOException {
+					return execution.execute(request, body);
+				}
+
+				@Override
+				public ClientHttpRequestInterceptor andThen(ClientHttpRequestInterceptor next) {
+					if (adopted.getCount() > 0) {
+						held.incrementAndGet();
+						awaitQuietly(adopted);
 					}
-				}, this.threads));
+					return ClientHttpRequestInterceptor.super.andThen(next);
+				}
+
+			});
+			template.getInterceptors().add((request, body, execution) -> execution.execute(request, body));
+			List<CompletableFuture<String>> running = new ArrayList<>();
+			for (int i = 0; i < THREADS; i++) {
+				running.add(CompletableFuture.supplyAsync(
+						() -> template.getForObject(this.upstream.uri("/delay/0"), String.class), this.threads));
 			}
-			while (answered.get() < CALLS) {
-				Thread.onSpinWait();
-			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> held.get() == THREADS);
 			context.getBean(CleanupClients.class).adopt("live", template);
-			CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-			assertThat(failures).isEmpty();
-			assertThat(answered).hasValue(THREADS * CALLS);
+			adopted.countDown();
+			assertThat(running).allSatisfy(
+					(call) -> assertThat(call).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("done /delay/0"));
+			// calls made afterwards are tracked
+			InFlightCalls calls = context.getBean(InFlightCalls.class);
+			template.getForObject(this.upstream.uri("/delay/0"), String.class);
 			assertThat(context.getBean(ParticipantRegistry.class).find("live")).isNotNull();
-			assertThat(context.getBean(InFlightCalls.class).namedClient("live").tracksCalls()).isTrue();
+			assertThat(calls.namedClient("live").tracksCalls()).isTrue();
 		});
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
