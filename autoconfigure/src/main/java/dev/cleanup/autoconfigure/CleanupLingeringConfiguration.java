@@ -12,7 +12,11 @@ import dev.cleanup.lingering.ReactorSchedulerTaskSource;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 
+import org.springframework.boot.autoconfigure.condition.AllNestedConditions;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
@@ -29,14 +33,26 @@ class CleanupLingeringConfiguration {
 
 	private static final String SCHEDULERS = "reactor.core.scheduler.Schedulers";
 
+	/**
+	 * Captures Reactor's scheduler executors where an application makes reactive HTTP
+	 * calls or serves them (WebFlux, or Reactor Netty), and only there: an application
+	 * with Reactor on its class path for another reason keeps Reactor's schedulers as
+	 * they are.
+	 * @return the capture, installed before any singleton is created
+	 */
+	@Bean
+	@Conditional(ReactiveHttpPresent.class)
+	static ReactorSchedulersCapture cleanupReactorSchedulersCapture() {
+		return new ReactorSchedulersCapture();
+	}
+
 	@Bean
 	TimeoutTaskCensus cleanupTimeoutTaskCensus(ShutdownCoordinator coordinator, InFlightCalls calls,
 			ResourceLoader resourceLoader) {
 		TimeoutTaskCensus census = new TimeoutTaskCensus(coordinator::isShuttingDown);
 		census.addSource(new OverdueCallTaskSource(calls));
 		census.addSource(new CommonPoolDelayedTaskSource());
-		// counts Mono.timeout and friends when ReactorSchedulersDecoratorInstaller could
-		// install its decorator early
+		// counts Mono.timeout and friends where the capture installed its decorator
 		if (ClassUtils.isPresent(SCHEDULERS, resourceLoader.getClassLoader())
 				&& ReactorSchedulerTaskSource.isInstalled()) {
 			census.addSource(new ReactorSchedulerTaskSource());
@@ -56,6 +72,48 @@ class CleanupLingeringConfiguration {
 			}
 		});
 		return census;
+	}
+
+	/**
+	 * Reactor's schedulers on the class path, with WebFlux or Reactor Netty beside them.
+	 */
+	static final class ReactiveHttpPresent extends AllNestedConditions {
+
+		ReactiveHttpPresent() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnClass(name = SCHEDULERS)
+		static final class SchedulersPresent {
+
+		}
+
+		@Conditional(WebFluxOrReactorNetty.class)
+		static final class ReactiveHttp {
+
+		}
+
+	}
+
+	/**
+	 * WebFlux or Reactor Netty on the class path.
+	 */
+	static final class WebFluxOrReactorNetty extends AnyNestedCondition {
+
+		WebFluxOrReactorNetty() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+		static final class WebFlux {
+
+		}
+
+		@ConditionalOnClass(name = "reactor.netty.http.client.HttpClient")
+		static final class ReactorNetty {
+
+		}
+
 	}
 
 }

@@ -21,9 +21,10 @@ import reactor.core.scheduler.Schedulers;
  * unchanged; they are held weakly and dropped once terminated.
  * <p>
  * A decorator only sees executors created after it was added, so {@link #install()} must
- * run before Reactor's schedulers are first used, for example from an
- * {@code EnvironmentPostProcessor}. Schedulers created earlier stay invisible until they
- * are disposed and created again.
+ * run before Reactor's schedulers are first used: the starter installs it from a bean
+ * factory post-processor, once its conditions passed and before any singleton is created,
+ * and removes it when the last context that installed it closes. Schedulers created while
+ * it was not installed stay invisible until they are disposed and created again.
  * <p>
  * Reactor sets the remove-on-cancel policy on its executors, so a disposed subscription's
  * timeout leaves the queue at once; what a queue holds is pending, unless a decorator of
@@ -56,13 +57,18 @@ public final class ReactorSchedulerTaskSource implements TimeoutTaskSource {
 
 	private static boolean installed;
 
+	/** How many applications use the decorator now. */
+	private static int users;
+
 	/**
-	 * Start capturing the executors of Reactor schedulers created from now on. Calling it
-	 * again does nothing.
+	 * Start capturing the executors of Reactor schedulers created from now on, for one
+	 * more user (an application context): the decorator is installed by the first and
+	 * stays until the last calls {@link #uninstall()}.
 	 * @return {@code true} if this call installed the decorator
 	 */
 	public static boolean install() {
 		synchronized (lock) {
+			users++;
 			if (installed) {
 				return false;
 			}
@@ -75,19 +81,48 @@ public final class ReactorSchedulerTaskSource implements TimeoutTaskSource {
 	}
 
 	/**
-	 * Stop capturing executors and forget those captured. Calling it again does nothing.
+	 * Say that one user no longer needs the decorator: the last one removes it. The
+	 * executors captured so far are kept, weakly: a cached scheduler such as
+	 * {@code Schedulers.parallel()} outlives a context (a DevTools restart, a test
+	 * suite's contexts), and the next context that installs the decorator must still see
+	 * it.
 	 * @return {@code true} if this call removed the decorator
 	 */
 	public static boolean uninstall() {
 		synchronized (lock) {
-			if (!installed) {
+			if (users == 0) {
+				return false;
+			}
+			users--;
+			if (users > 0) {
 				return false;
 			}
 			Schedulers.removeExecutorServiceDecorator(DECORATOR_KEY);
 			installed = false;
+			return true;
+		}
+	}
+
+	/**
+	 * Return how many users have the decorator installed now.
+	 * @return the number of users
+	 */
+	static int users() {
+		synchronized (lock) {
+			return users;
+		}
+	}
+
+	/**
+	 * Remove the decorator whoever uses it and forget every executor: for tests only.
+	 */
+	static void reset() {
+		synchronized (lock) {
+			Schedulers.removeExecutorServiceDecorator(DECORATOR_KEY);
+			installed = false;
+			users = 0;
 			executors.clear();
 			uncaptured.set(0);
-			return true;
 		}
 	}
 

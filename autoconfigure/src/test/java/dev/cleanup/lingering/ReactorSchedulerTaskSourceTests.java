@@ -26,16 +26,25 @@ class ReactorSchedulerTaskSourceTests {
 
 	private final List<Disposable> disposables = new ArrayList<>();
 
+	/**
+	 * The users found: contexts a test framework caches keep theirs.
+	 */
+	private int users;
+
 	@BeforeEach
 	void startUninstalled() {
 		// Spring tests in the same JVM install the decorator through the starter
-		ReactorSchedulerTaskSource.uninstall();
+		this.users = ReactorSchedulerTaskSource.users();
+		ReactorSchedulerTaskSource.reset();
 	}
 
 	@AfterEach
 	void cleanUp() {
 		this.disposables.forEach(Disposable::dispose);
-		ReactorSchedulerTaskSource.uninstall();
+		ReactorSchedulerTaskSource.reset();
+		for (int i = 0; i < this.users; i++) {
+			ReactorSchedulerTaskSource.install();
+		}
 	}
 
 	@Test
@@ -108,9 +117,11 @@ class ReactorSchedulerTaskSourceTests {
 	}
 
 	@Test
-	void installAndUninstallAreIdempotent() {
+	void installsAreCountedAndTheLastUninstallRemovesTheDecorator() {
 		assertThat(ReactorSchedulerTaskSource.install()).isTrue();
 		assertThat(ReactorSchedulerTaskSource.install()).isFalse();
+		assertThat(ReactorSchedulerTaskSource.isInstalled()).isTrue();
+		assertThat(ReactorSchedulerTaskSource.uninstall()).isFalse();
 		assertThat(ReactorSchedulerTaskSource.isInstalled()).isTrue();
 		assertThat(ReactorSchedulerTaskSource.uninstall()).isTrue();
 		assertThat(ReactorSchedulerTaskSource.uninstall()).isFalse();
@@ -123,6 +134,20 @@ class ReactorSchedulerTaskSourceTests {
 		}));
 		assertThat(this.source.snapshot(10, 5).nearestPending())
 			.noneSatisfy((task) -> assertThat(task.origin()).contains("lingering-after-uninstall"));
+	}
+
+	@Test
+	void executorsCapturedBeforeTheLastUninstallAreSeenByTheNextInstall() {
+		ReactorSchedulerTaskSource.install();
+		Scheduler outlivesItsContext = Schedulers.newParallel("lingering-outlives", 1);
+		this.disposables.add(outlivesItsContext);
+		ReactorSchedulerTaskSource.uninstall();
+		ReactorSchedulerTaskSource.install();
+		this.disposables.add(Mono.never().timeout(Duration.ofSeconds(30), outlivesItsContext).subscribe((value) -> {
+		}, (error) -> {
+		}));
+		assertThat(this.source.snapshot(10, 5).nearestPending())
+			.anySatisfy((task) -> assertThat(task.origin()).contains("lingering-outlives"));
 	}
 
 }
