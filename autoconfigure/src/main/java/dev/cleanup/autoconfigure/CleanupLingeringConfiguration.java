@@ -2,6 +2,7 @@ package dev.cleanup.autoconfigure;
 
 import java.util.function.Predicate;
 
+import dev.cleanup.client.reactor.ReactorClientStack;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ShutdownCoordinator;
@@ -12,13 +13,14 @@ import dev.cleanup.lingering.ReactorSchedulerTaskSource;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 
-import org.springframework.boot.autoconfigure.condition.AllNestedConditions;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -77,41 +79,20 @@ class CleanupLingeringConfiguration {
 	/**
 	 * Reactor's schedulers on the class path, with WebFlux or Reactor Netty beside them.
 	 */
-	static final class ReactiveHttpPresent extends AllNestedConditions {
+	static final class ReactiveHttpPresent extends SpringBootCondition {
 
-		ReactiveHttpPresent() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
+		private static final String WEB_CLIENT = "org.springframework.web.reactive.function.client.WebClient";
 
-		@ConditionalOnClass(name = SCHEDULERS)
-		static final class SchedulersPresent {
-
-		}
-
-		@Conditional(WebFluxOrReactorNetty.class)
-		static final class ReactiveHttp {
-
-		}
-
-	}
-
-	/**
-	 * WebFlux or Reactor Netty on the class path.
-	 */
-	static final class WebFluxOrReactorNetty extends AnyNestedCondition {
-
-		WebFluxOrReactorNetty() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
-		static final class WebFlux {
-
-		}
-
-		@ConditionalOnClass(name = "reactor.netty.http.client.HttpClient")
-		static final class ReactorNetty {
-
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ClassLoader classLoader = context.getClassLoader();
+			if (!ClassUtils.isPresent(SCHEDULERS, classLoader)) {
+				return ConditionOutcome.noMatch("Reactor's Schedulers are not on the class path");
+			}
+			if (ClassUtils.isPresent(WEB_CLIENT, classLoader) || ReactorClientStack.Classes.present(classLoader)) {
+				return ConditionOutcome.match("Reactor's Schedulers with WebFlux or Reactor Netty");
+			}
+			return ConditionOutcome.noMatch("neither WebFlux nor Reactor Netty is on the class path");
 		}
 
 	}
