@@ -31,12 +31,6 @@ final class BuilderTracking {
 	private static final String OFF = "Calls of clients built from Spring's builders are tracked, but not on "
 			+ "their pools, which are not closed by the starter";
 
-	private static final PrivateField REST_CLIENT_BUILDER_FACTORY = new PrivateField(
-			"org.springframework.web.client.DefaultRestClientBuilder", "requestFactory", OFF);
-
-	private static final PrivateField REST_TEMPLATE_FACTORY = new PrivateField(
-			"org.springframework.http.client.support.HttpAccessor", "requestFactory", OFF);
-
 	private static final PrivateField WEB_CLIENT_BUILDER_CONNECTOR = new PrivateField(
 			"org.springframework.web.reactive.function.client.DefaultWebClientBuilder", "connector", OFF);
 
@@ -54,7 +48,7 @@ final class BuilderTracking {
 	 * @param builder the builder, being customized by Boot
 	 */
 	void restClientBuilder(RestClient.Builder builder) {
-		ClientHttpRequestFactory factory = requestFactoryOf(REST_CLIENT_BUILDER_FACTORY, builder);
+		ClientHttpRequestFactory factory = requestFactoryOf(RequestFactoryFields.REST_CLIENT_BUILDER, builder);
 		if (factory instanceof TrackingClientHttpRequestFactory) {
 			return;
 		}
@@ -73,7 +67,7 @@ final class BuilderTracking {
 	 * @param restTemplate the template, being customized by Boot
 	 */
 	void restTemplate(RestTemplate restTemplate) {
-		ClientHttpRequestFactory factory = requestFactoryOf(REST_TEMPLATE_FACTORY, restTemplate);
+		ClientHttpRequestFactory factory = requestFactoryOf(RequestFactoryFields.REST_TEMPLATE, restTemplate);
 		if (factory instanceof TrackingClientHttpRequestFactory) {
 			return;
 		}

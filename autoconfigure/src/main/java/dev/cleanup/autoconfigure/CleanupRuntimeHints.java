@@ -28,10 +28,11 @@ class CleanupRuntimeHints implements RuntimeHintsRegistrar {
 	 * The classes that declare {@link PrivateField}s: a test checks that none is missing.
 	 */
 	static final List<String> FIELD_HOLDERS = List.of("dev.cleanup.autoconfigure.BuilderTracking",
-			"dev.cleanup.autoconfigure.ClientInstrumentation", "dev.cleanup.autoconfigure.WebClientInstrumentation",
-			"dev.cleanup.client.apache.ApacheClientStack", "dev.cleanup.client.jdk.JdkClientStack",
-			"dev.cleanup.client.jetty.JettyClientStack", "dev.cleanup.client.reactor.ReactorClientStack",
-			"dev.cleanup.client.reactor.ReactorGlobalPools", "dev.cleanup.client.reactor.ReactorProviders");
+			"dev.cleanup.autoconfigure.RequestFactoryFields", "dev.cleanup.autoconfigure.ClientInstrumentation",
+			"dev.cleanup.autoconfigure.WebClientInstrumentation", "dev.cleanup.client.apache.ApacheClientStack",
+			"dev.cleanup.client.jdk.JdkClientStack", "dev.cleanup.client.jetty.JettyClientStack",
+			"dev.cleanup.client.reactor.ReactorClientStack", "dev.cleanup.client.reactor.ReactorGlobalPools",
+			"dev.cleanup.client.reactor.ReactorProviders");
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

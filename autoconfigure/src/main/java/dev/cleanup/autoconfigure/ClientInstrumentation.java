@@ -41,12 +41,6 @@ final class ClientInstrumentation {
 	private static final PrivateField CLIENT_INTERCEPTORS = new PrivateField(
 			"org.springframework.web.client.DefaultRestClient", "interceptors", OFF);
 
-	private static final PrivateField BUILDER_FACTORY = new PrivateField(
-			"org.springframework.web.client.DefaultRestClientBuilder", "requestFactory", OFF);
-
-	private static final PrivateField TEMPLATE_FACTORY = new PrivateField(
-			"org.springframework.http.client.support.HttpAccessor", "requestFactory", OFF);
-
 	private final ClientPools pools;
 
 	private final InFlightCalls calls;
@@ -92,7 +86,7 @@ final class ClientInstrumentation {
 	 * @param owner who owns the template
 	 */
 	void restTemplate(RestTemplate template, ClientPools.Owner owner) {
-		if (!(TEMPLATE_FACTORY.read(template) instanceof ClientHttpRequestFactory factory)
+		if (!(RequestFactoryFields.REST_TEMPLATE.read(template) instanceof ClientHttpRequestFactory factory)
 				|| factory instanceof TrackingClientHttpRequestFactory
 				|| template.getInterceptors()
 					.stream()
@@ -118,7 +112,7 @@ final class ClientInstrumentation {
 	 * @param owner who owns the template
 	 */
 	void restTemplateInUse(RestTemplate template, ClientPools.Owner owner) {
-		if (!(TEMPLATE_FACTORY.read(template) instanceof ClientHttpRequestFactory factory)
+		if (!(RequestFactoryFields.REST_TEMPLATE.read(template) instanceof ClientHttpRequestFactory factory)
 				|| factory instanceof TrackingClientHttpRequestFactory
 				|| template.getInterceptors()
 					.stream()
@@ -136,8 +130,8 @@ final class ClientInstrumentation {
 	 * @return the builder to use
 	 */
 	RestClient.Builder restClientBuilder(RestClient.Builder builder) {
-		if (BUILDER_FACTORY.read(builder) instanceof TrackingClientHttpRequestFactory || hasTrackingInterceptor(builder)
-				|| Proxy.isProxyClass(builder.getClass())) {
+		if (RequestFactoryFields.REST_CLIENT_BUILDER.read(builder) instanceof TrackingClientHttpRequestFactory
+				|| hasTrackingInterceptor(builder) || Proxy.isProxyClass(builder.getClass())) {
 			return builder;
 		}
 		return BuildingProxy.of(RestClient.Builder.class, builder,
