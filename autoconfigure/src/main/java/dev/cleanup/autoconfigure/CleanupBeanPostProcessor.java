@@ -2,15 +2,11 @@ package dev.cleanup.autoconfigure;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Supplier;
 
-import dev.cleanup.client.Pool;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.lingering.ScheduledExecutorTaskSource;
 import dev.cleanup.lingering.TimeoutTaskCensus;
-import dev.cleanup.lingering.TimeoutTaskSource;
 import dev.cleanup.tracking.InFlightCalls;
-import dev.cleanup.tracking.TrackedClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -25,26 +21,21 @@ import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostP
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.util.ClassUtils;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestTemplate;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The starter's one bean post-processor. Beans that are pools of a client stack become
- * participants named after their beans; client beans (RestClient, RestTemplate,
- * WebClient, a stack's own clients such as a Reactor Netty {@code HttpClient}) have their
- * calls tracked on their pool, named after the bean; builder beans the application
- * defines track every client they build; schedulers and timers become sources of timeout
- * tasks.
+ * The starter's one bean post-processor, which hands each bean to the collaborators with
+ * one job each: {@link ClientBeanCalls} tracks the calls of client and builder beans,
+ * {@link PoolBeans} makes the beans that are pools participants and closes each with its
+ * bean, {@link TimerBeans} makes schedulers and timers sources of timeout tasks, and
+ * {@link FailedStartupShutdown} closes the participants created so far when the context's
+ * refresh fails. This class keeps what Spring's callbacks decide: which instance every
+ * bean sees, and when a bean's destruction is the application's.
  * <p>
  * A bean is replaced only after its initialization, or, where another bean took it early
  * for a circular reference, when that early reference is taken, so that every bean sees
  * the same instance. Singletons live as long as their context, so they are held strongly;
  * instances of non-singleton beans are held weakly and let go of when Spring destroys
- * them. When the context's refresh fails, the first singleton destroyed closes the
- * participants created so far ({@link FailedStartupShutdown}).
+ * them.
  *
  * @author cleanup contributors
  */
@@ -53,25 +44,11 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 
 	private static final Log logger = LogFactory.getLog(CleanupBeanPostProcessor.class);
 
-	private static final boolean REST_CLIENT = ClassUtils.isPresent("org.springframework.web.client.RestClient",
-			CleanupBeanPostProcessor.class.getClassLoader());
+	private final ClientBeanCalls clientCalls;
 
-	private static final boolean WEB_CLIENT = ClassUtils.isPresent(
-			"org.springframework.web.reactive.function.client.WebClient",
-			CleanupBeanPostProcessor.class.getClassLoader());
+	private final PoolBeans poolBeans;
 
-	private static final boolean REST_TEMPLATE_BUILDER = ClassUtils.isPresent(
-			"org.springframework.boot.restclient.RestTemplateBuilder", CleanupBeanPostProcessor.class.getClassLoader());
-
-	private final ClientPools pools;
-
-	private final ResourceStopHooks stopHooks;
-
-	private final ObjectProvider<InFlightCalls> calls;
-
-	private final ObjectProvider<TimeoutTaskCensus> census;
-
-	private final ObjectProvider<ShutdownCoordinator> coordinator;
+	private final TimerBeans timerBeans;
 
 	private final Map<String, Object> earlyReferences = new ConcurrentHashMap<>();
 
@@ -81,11 +58,9 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 
 	CleanupBeanPostProcessor(ClientPools pools, ResourceStopHooks stopHooks, ObjectProvider<InFlightCalls> calls,
 			ObjectProvider<TimeoutTaskCensus> census, ObjectProvider<ShutdownCoordinator> coordinator) {
-		this.pools = pools;
-		this.stopHooks = stopHooks;
-		this.calls = calls;
-		this.census = census;
-		this.coordinator = coordinator;
+		this.clientCalls = new ClientBeanCalls(pools, calls);
+		this.poolBeans = new PoolBeans(pools, stopHooks);
+		this.timerBeans = new TimerBeans(pools.stacks(), census, coordinator);
 	}
 
 	@Override
@@ -118,7 +93,7 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 		}
 		if (!isRegisteredSingleton(beanFactory, beanName)) {
 			// a request-, session- or refresh-scoped bean, a prototype, destroyBean(...)
-			this.pools.release(bean);
+			this.poolBeans.release(bean);
 			return;
 		}
 		try {
@@ -128,15 +103,11 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 			logger.warn("Closing the participants after a failed startup failed", ex);
 		}
 		// a pool a bean owns closes with its bean, before the bean's own destroy method
-		String participant = this.pools.participantOf(bean);
-		if (participant != null) {
-			try {
-				ExistingBeans.find(beanFactory, ShutdownCoordinator.class)
-					.ifPresent((coordinator) -> coordinator.closeNow(participant));
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Closing participant '" + participant + "' with its bean failed", ex);
-			}
+		try {
+			this.poolBeans.closeWith(bean, beanFactory);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Closing the pool of bean '" + beanName + "' with its bean failed", ex);
 		}
 	}
 
@@ -201,85 +172,22 @@ final class CleanupBeanPostProcessor implements SmartInstantiationAwareBeanPostP
 
 	private Object process(Object bean, String beanName) {
 		Object result = bean;
+		Supplier<ClientPools.Owner> owner = () -> owner(bean, beanName);
 		try {
-			result = trackCalls(bean, beanName);
-			Pool pool = this.pools.stacks().poolOfBean(bean);
-			if (pool != null) {
-				TrackedClient client = this.pools.registerBean(pool, owner(bean, beanName));
-				if (result == bean) {
-					Object tracked = this.pools.stacks().withCallTracking(bean, this.pools.callTracking(client));
-					result = (tracked != null) ? tracked : bean;
-				}
-			}
+			result = this.clientCalls.track(bean, owner);
+			result = this.poolBeans.register(bean, result, owner);
 		}
 		catch (RuntimeException ex) {
 			// never fail an application for its clients: it runs as plain Boot would
 			logger.warn("Could not track the calls of bean '" + beanName + "' (" + bean.getClass().getName()
 					+ "); it is left as it is", ex);
 		}
-		Runnable beforeStop = this.pools.stacks().beforeStopOf(bean);
 		ConfigurableListableBeanFactory beanFactory = this.beanFactory;
-		if (beforeStop != null && beanFactory != null) {
-			this.stopHooks.add(beforeStop);
-			// Spring stops a bean's dependents right before the bean
-			beanFactory.registerDependentBean(beanName, ResourceStopHooks.BEAN_NAME);
+		if (beanFactory != null) {
+			this.poolBeans.closeBeforeItStops(bean, beanName, beanFactory);
 		}
-		TimeoutTaskSource timer = timerSource(bean, beanName);
-		if (timer != null) {
-			this.census.getObject().addSource(timer);
-		}
+		this.timerBeans.add(bean, beanName);
 		return result;
-	}
-
-	private Object trackCalls(Object bean, String beanName) {
-		if (REST_CLIENT) {
-			if (bean instanceof RestClient client) {
-				return imperative().restClient(client, owner(bean, beanName));
-			}
-			if (bean instanceof RestTemplate template) {
-				imperative().restTemplate(template, owner(bean, beanName));
-				return bean;
-			}
-			if (bean instanceof RestClient.Builder builder) {
-				return imperative().restClientBuilder(builder);
-			}
-		}
-		if (REST_TEMPLATE_BUILDER && isRestTemplateBuilder(bean)) {
-			return RestTemplateBuilders.tracked((org.springframework.boot.restclient.RestTemplateBuilder) bean,
-					imperative());
-		}
-		if (WEB_CLIENT) {
-			if (bean instanceof WebClient client) {
-				return reactive().webClient(client, owner(bean, beanName));
-			}
-			if (bean instanceof WebClient.Builder builder) {
-				return reactive().webClientBuilder(builder);
-			}
-		}
-		return bean;
-	}
-
-	private static boolean isRestTemplateBuilder(Object bean) {
-		return bean instanceof org.springframework.boot.restclient.RestTemplateBuilder;
-	}
-
-	private ClientInstrumentation imperative() {
-		return new ClientInstrumentation(this.pools, this.calls.getObject());
-	}
-
-	private WebClientInstrumentation reactive() {
-		return new WebClientInstrumentation(this.pools, this.calls.getObject());
-	}
-
-	private @Nullable TimeoutTaskSource timerSource(Object bean, String beanName) {
-		if (bean instanceof ThreadPoolTaskScheduler scheduler) {
-			return new ScheduledExecutorTaskSource(beanName, scheduler::getScheduledThreadPoolExecutor);
-		}
-		if (bean instanceof ScheduledThreadPoolExecutor executor) {
-			return new ScheduledExecutorTaskSource(beanName, executor);
-		}
-		// a timer's tasks linger once its context closes
-		return this.pools.stacks().timerSourceOf(bean, beanName, () -> this.coordinator.getObject().isShuttingDown());
 	}
 
 }
