@@ -86,11 +86,8 @@ final class ClientInstrumentation {
 	 * @param owner who owns the template
 	 */
 	void restTemplate(RestTemplate template, ClientPools.Owner owner) {
-		if (!(RequestFactoryFields.REST_TEMPLATE.read(template) instanceof ClientHttpRequestFactory factory)
-				|| factory instanceof TrackingClientHttpRequestFactory
-				|| template.getInterceptors()
-					.stream()
-					.anyMatch(TrackingClientHttpRequestInterceptor.class::isInstance)) {
+		ClientHttpRequestFactory factory = untrackedFactory(template);
+		if (factory == null) {
 			return;
 		}
 		TrackedClient tracked = this.pools.trackedClientFor(factory, ClientPools.FACTORY, "rest-template", owner);
@@ -104,6 +101,20 @@ final class ClientInstrumentation {
 	}
 
 	/**
+	 * Return the request factory of a template that nothing of the starter's tracks yet.
+	 */
+	private static @Nullable ClientHttpRequestFactory untrackedFactory(RestTemplate template) {
+		if (!(RequestFactoryFields.REST_TEMPLATE.read(template) instanceof ClientHttpRequestFactory factory)
+				|| factory instanceof TrackingClientHttpRequestFactory
+				|| template.getInterceptors()
+					.stream()
+					.anyMatch(TrackingClientHttpRequestInterceptor.class::isInstance)) {
+			return null;
+		}
+		return factory;
+	}
+
+	/**
 	 * Track the calls of a RestTemplate that may be serving calls on other threads: by
 	 * one write, its request factory wrapped, never by changing its live list of
 	 * interceptors (an unsynchronized list its calls iterate). Where it has interceptors
@@ -112,11 +123,8 @@ final class ClientInstrumentation {
 	 * @param owner who owns the template
 	 */
 	void restTemplateInUse(RestTemplate template, ClientPools.Owner owner) {
-		if (!(RequestFactoryFields.REST_TEMPLATE.read(template) instanceof ClientHttpRequestFactory factory)
-				|| factory instanceof TrackingClientHttpRequestFactory
-				|| template.getInterceptors()
-					.stream()
-					.anyMatch(TrackingClientHttpRequestInterceptor.class::isInstance)) {
+		ClientHttpRequestFactory factory = untrackedFactory(template);
+		if (factory == null) {
 			return;
 		}
 		TrackedClient tracked = this.pools.trackedClientFor(factory, ClientPools.FACTORY, "rest-template", owner);

@@ -2,17 +2,15 @@ package dev.cleanup.compat;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
 import dev.cleanup.testsupport.ChildJvm;
 import dev.cleanup.testsupport.LoggedProcess;
+import dev.cleanup.testsupport.StarterEntries;
 
 /**
  * One of the compatibility applications in a child JVM, with the starter on its class
@@ -21,8 +19,6 @@ import dev.cleanup.testsupport.LoggedProcess;
  * @author cleanup contributors
  */
 final class ChildApplication implements AutoCloseable {
-
-	private static final String STARTER_CLASS = "dev/cleanup/autoconfigure/CleanupAutoConfiguration.class";
 
 	private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
@@ -55,27 +51,13 @@ final class ChildApplication implements AutoCloseable {
 	 */
 	static ChildApplication withoutStarter(Class<?> mainClass, String... args) throws IOException {
 		List<String> entries = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-		List<String> kept = entries.stream().filter((entry) -> !holdsStarter(Path.of(entry))).toList();
+		List<String> kept = entries.stream().filter((entry) -> !StarterEntries.holdsStarter(Path.of(entry))).toList();
 		if (kept.size() != entries.size() - 1) {
-			throw new IllegalStateException("Expected one class path entry with " + STARTER_CLASS + " in " + entries);
+			throw new IllegalStateException(
+					"Expected one class path entry with " + StarterEntries.starterClass() + " in " + entries);
 		}
 		return new ChildApplication(
 				ChildJvm.start(JAVA, kept.stream().collect(Collectors.joining(File.pathSeparator)), mainClass, args));
-	}
-
-	private static boolean holdsStarter(Path entry) {
-		if (Files.isDirectory(entry)) {
-			return Files.isRegularFile(entry.resolve(STARTER_CLASS));
-		}
-		if (!Files.isRegularFile(entry)) {
-			return false;
-		}
-		try (JarFile jar = new JarFile(entry.toFile())) {
-			return jar.getEntry(STARTER_CLASS) != null;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	boolean isAlive() {

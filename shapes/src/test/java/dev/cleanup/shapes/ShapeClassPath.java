@@ -1,17 +1,15 @@
 package dev.cleanup.shapes;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import dev.cleanup.testsupport.StarterEntries;
 
 /**
  * The class path of a shape: the test class path of its line's module without the jars of
@@ -21,8 +19,6 @@ import java.util.stream.Collectors;
  * @author cleanup contributors
  */
 final class ShapeClassPath {
-
-	private static final String STARTER_CLASS = "dev/cleanup/autoconfigure/CleanupAutoConfiguration.class";
 
 	/**
 	 * A jar's version starts with a digit after the artifact name and a dash.
@@ -42,9 +38,9 @@ final class ShapeClassPath {
 		List<String> entries = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
 		List<String> kept = entries.stream()
 			.filter((entry) -> lacks.stream().noneMatch((library) -> library.owns(artifactOf(Path.of(entry)))))
-			.filter((entry) -> withStarter || !holdsStarter(Path.of(entry)))
+			.filter((entry) -> withStarter || !StarterEntries.holdsStarter(Path.of(entry)))
 			.toList();
-		if (!withStarter && kept.stream().map(Path::of).anyMatch(ShapeClassPath::holdsStarter)) {
+		if (!withStarter && kept.stream().map(Path::of).anyMatch(StarterEntries::holdsStarter)) {
 			throw new IllegalStateException("The starter is still on " + kept);
 		}
 		return kept.stream().collect(Collectors.joining(File.pathSeparator));
@@ -57,21 +53,6 @@ final class ShapeClassPath {
 		}
 		Matcher version = VERSION.matcher(name);
 		return version.find() ? name.substring(0, version.start()) : name.substring(0, name.length() - 4);
-	}
-
-	private static boolean holdsStarter(Path entry) {
-		if (Files.isDirectory(entry)) {
-			return Files.isRegularFile(entry.resolve(STARTER_CLASS));
-		}
-		if (!Files.isRegularFile(entry)) {
-			return false;
-		}
-		try (JarFile jar = new JarFile(entry.toFile())) {
-			return jar.getEntry(STARTER_CLASS) != null;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
