@@ -282,9 +282,6 @@ public class InFlightCalls implements InFlightSource {
 				}
 				this.calls.remove(call);
 				client.ended(true);
-				if (!client.isNamed()) {
-					this.capturedCutCalls.incrementAndGet();
-				}
 				// A client's or an interceptor's message may quote the URI as given
 				String message = failure.getMessage();
 				recordCut(call, "failed after its pool started closing: " + failure.getClass().getSimpleName()
@@ -355,9 +352,6 @@ public class InFlightCalls implements InFlightSource {
 			synchronized (this.cutCalls) {
 				if (call.markCut()) {
 					client.cut();
-					if (!client.isNamed()) {
-						this.capturedCutCalls.incrementAndGet();
-					}
 					recordCut(call, "its allowance (" + allowance.describe(call.startNanos())
 							+ ") passed while it was still in flight");
 				}
@@ -418,6 +412,9 @@ public class InFlightCalls implements InFlightSource {
 	}
 
 	private void recordCut(InFlightCall call, String reason) {
+		if (!call.client().isNamed()) {
+			this.capturedCutCalls.incrementAndGet();
+		}
 		if (isAfterDrain(call.startNanos())) {
 			this.cutAfterDrain.incrementAndGet();
 		}
