@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
@@ -53,6 +55,12 @@ public final class FeignCallTracking implements Capability {
 
 		private final BiFunction<String, Object, CallTracking> tracking;
 
+		/**
+		 * Where the calls of each Feign client name are recorded, found on its first
+		 * call: bounded by the names of the Feign clients sharing this transport.
+		 */
+		private final Map<String, CallTracking> byName = new ConcurrentHashMap<>();
+
 		TrackingClient(Client delegate, BiFunction<String, Object, CallTracking> tracking) {
 			this.delegate = delegate;
 			this.tracking = tracking;
@@ -60,7 +68,8 @@ public final class FeignCallTracking implements Capability {
 
 		@Override
 		public Response execute(Request request, Request.Options options) throws IOException {
-			CallTracking.Call call = this.tracking.apply(name(request), this.delegate)
+			CallTracking.Call call = this.byName
+				.computeIfAbsent(name(request), (name) -> this.tracking.apply(name, this.delegate))
 				.start(request.httpMethod().name(), request.url());
 			OnceCall once = new OnceCall(call);
 			try {
