@@ -369,7 +369,7 @@ previous_section() { awk -v title="${TITLE[$1]}" 'index($0, "## ") == 1 { on = (
 	cat <<HEADER
 # Benchmarks
 
-[README](../README.md) · [Configuration](configuration.md) · [Endpoint](endpoint.md) · [Meters](meters.md) · [Clients](clients.md) · [Shutdown](shutdown.md) · [Troubleshooting](troubleshooting.md) · [Compatibility](compatibility.md) · [Benchmarks](benchmarks.md)
+[README](../README.md) · [Configuration](configuration.md) · [Endpoint](endpoint.md) · [Meters](meters.md) · [Clients](clients.md) · [Shutdown](shutdown.md) · [Troubleshooting](troubleshooting.md) · [Compatibility](compatibility.md) · [Benchmarks](benchmarks.md) · [API](api.md)
 
 Written by \`bench/run.sh\`, which builds with \`-Pbench\`, runs every measurement below (about 45
 minutes, 30 of them for startup) and rewrites this page; \`bench/run.sh shutdown\` reruns one part.

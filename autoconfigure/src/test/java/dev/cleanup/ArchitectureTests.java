@@ -3,12 +3,20 @@ package dev.cleanup;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -26,6 +34,49 @@ class ArchitectureTests {
 	private static final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.cleanup");
+
+	/**
+	 * The public API of {@code docs/api.md}: outside the packages documented as internal,
+	 * these top-level types and no others are public.
+	 */
+	private static final Set<String> PUBLIC_API = Set.of("dev.cleanup.autoconfigure.CleanupAutoConfiguration",
+			"dev.cleanup.autoconfigure.CleanupEndpointAutoConfiguration",
+			"dev.cleanup.autoconfigure.CleanupMetricsAutoConfiguration", "dev.cleanup.autoconfigure.CleanupProperties",
+			"dev.cleanup.autoconfigure.CleanupEndpointProperties", "dev.cleanup.autoconfigure.CleanupClients",
+			"dev.cleanup.autoconfigure.CleanupWebClients", "dev.cleanup.autoconfigure.InvalidCleanupPropertyException",
+			"dev.cleanup.core.ParticipantRegistry", "dev.cleanup.core.Participant", "dev.cleanup.core.Teardown",
+			"dev.cleanup.core.Deadline", "dev.cleanup.core.PoolUsage", "dev.cleanup.core.InFlightSource",
+			"dev.cleanup.core.CallAllowance", "dev.cleanup.core.Kind", "dev.cleanup.core.Stage",
+			"dev.cleanup.core.Outcome", "dev.cleanup.core.CloseResult", "dev.cleanup.core.ShutdownReport",
+			"dev.cleanup.core.ShutdownCoordinator", "dev.cleanup.actuate.CleanupEndpoint",
+			"dev.cleanup.actuate.PendingWork", "dev.cleanup.actuate.CleanupMetrics");
+
+	private static final Set<String> INTERNAL_PACKAGES = Set.of("dev.cleanup.core.plan", "dev.cleanup.client",
+			"dev.cleanup.client.apache", "dev.cleanup.client.feign", "dev.cleanup.client.jdk",
+			"dev.cleanup.client.jetty", "dev.cleanup.client.reactor", "dev.cleanup.tracking", "dev.cleanup.lingering");
+
+	@Test
+	void onlyTheDocumentedApiIsPublicOutsideInternalPackages() {
+		Set<String> publicTypes = classes.stream()
+			.filter((type) -> type.isTopLevelClass() && type.getModifiers().contains(JavaModifier.PUBLIC))
+			.filter((type) -> !INTERNAL_PACKAGES.contains(type.getPackageName()))
+			// the build's own test support, not part of the starter
+			.filter((type) -> !type.getPackageName().startsWith("dev.cleanup.testsupport"))
+			.map(JavaClass::getName)
+			.collect(Collectors.toSet());
+		assertThat(publicTypes).as("public types outside the internal packages (docs/api.md)")
+			.containsExactlyInAnyOrderElementsOf(PUBLIC_API);
+		assertThat(PUBLIC_API).hasSizeLessThanOrEqualTo(25);
+	}
+
+	@Test
+	void internalPackagesSayTheyAreInternal() throws IOException {
+		for (String name : INTERNAL_PACKAGES) {
+			Path packageInfo = Path.of("src/main/java", name.replace('.', '/'), "package-info.java");
+			assertThat(Files.readString(packageInfo)).as(packageInfo.toString())
+				.contains("Internal: not part of the starter's public API");
+		}
+	}
 
 	@Test
 	void dependenciesRunOneWay() {

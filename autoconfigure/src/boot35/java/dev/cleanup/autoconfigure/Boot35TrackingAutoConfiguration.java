@@ -30,7 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(after = CleanupAutoConfiguration.class)
 @ConditionalOnClass(name = BootLines.BOOT_35)
 @ConditionalOnBean(ClientPools.class)
-public final class Boot35TrackingAutoConfiguration {
+final class Boot35TrackingAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class, RestTemplate.class,

@@ -9,12 +9,12 @@ import java.util.function.Supplier;
 
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Participant;
-import dev.cleanup.core.ParticipantNames;
-import dev.cleanup.core.ParticipantPolicy;
+import dev.cleanup.core.plan.ParticipantNames;
+import dev.cleanup.core.plan.ParticipantPolicy;
 import dev.cleanup.core.PoolUsage;
-import dev.cleanup.core.ShutdownBudget;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.core.ShutdownPlan;
+import dev.cleanup.core.plan.ShutdownPlan;
 import dev.cleanup.core.Stage;
 import dev.cleanup.tracking.InFlightCall;
 import dev.cleanup.tracking.InFlightCalls;

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.docs.MeterDocumentation;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public enum CleanupMeters implements MeterDocumentation {
+enum CleanupMeters implements MeterDocumentation {
 
 	/**
 	 * Outbound HTTP calls in flight.

@@ -2,7 +2,7 @@ package dev.cleanup.autoconfigure;
 
 import java.time.Duration;
 
-import dev.cleanup.core.ShutdownBudget;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.Stage;
 import org.jspecify.annotations.Nullable;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cleanup.core.ParticipantPolicy;
+import dev.cleanup.core.plan.ParticipantPolicy;
 import dev.cleanup.core.Stage;
 
 /**

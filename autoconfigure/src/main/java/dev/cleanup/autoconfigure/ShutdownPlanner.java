@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.cleanup.core.Participant;
-import dev.cleanup.core.ParticipantPolicy;
-import dev.cleanup.core.ShutdownBudget;
+import dev.cleanup.core.plan.ParticipantPolicy;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.core.ShutdownPlan;
+import dev.cleanup.core.plan.ShutdownPlan;
 import dev.cleanup.core.Stage;
 import org.jspecify.annotations.Nullable;
 

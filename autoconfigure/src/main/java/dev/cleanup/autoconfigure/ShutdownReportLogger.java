@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.cleanup.core.CloseResult;
-import dev.cleanup.core.CutCall;
+import dev.cleanup.core.ShutdownReport.CutCall;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;

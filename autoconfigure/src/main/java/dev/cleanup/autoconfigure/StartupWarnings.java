@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.cleanup.core.Participant;
-import dev.cleanup.core.ParticipantPolicy;
+import dev.cleanup.core.plan.ParticipantPolicy;
 import dev.cleanup.core.ParticipantRegistry;
-import dev.cleanup.core.ShutdownBudget;
+import dev.cleanup.core.plan.ShutdownBudget;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnMissingClass(BootLines.BOOT_35_OR_LATER)
 @ConditionalOnProperty(name = "cleanup.enabled", havingValue = "true", matchIfMissing = true)
-public final class UnsupportedBootLineAutoConfiguration {
+final class UnsupportedBootLineAutoConfiguration {
 
 	@Bean
 	static SmartInitializingSingleton cleanupUnsupportedBootLineWarning() {

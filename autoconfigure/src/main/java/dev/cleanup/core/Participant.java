@@ -1,5 +1,7 @@
 package dev.cleanup.core;
 
+import dev.cleanup.core.plan.ParticipantNames;
+
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.cleanup.core;
 
+import dev.cleanup.core.plan.ParticipantNames;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

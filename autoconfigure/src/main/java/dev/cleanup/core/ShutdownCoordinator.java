@@ -1,5 +1,13 @@
 package dev.cleanup.core;
 
+import dev.cleanup.core.plan.ParticipantPolicy;
+
+import dev.cleanup.core.InFlightSource.CallsAfterDrain;
+
+import dev.cleanup.core.ShutdownReport.DrainResult;
+
+import dev.cleanup.core.ShutdownReport.CutCall;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -458,6 +466,41 @@ public class ShutdownCoordinator {
 		if (this.warned.add(what)) {
 			logger.warn(message + ": " + ex);
 		}
+	}
+
+	/**
+	 * Where the application's cleanup is.
+	 *
+	 * @author cleanup contributors
+	 * @since 0.1.0
+	 */
+	public enum ShutdownState {
+
+		/**
+		 * The application runs; nothing is being closed.
+		 */
+		RUNNING,
+
+		/**
+		 * Shutdown started; waiting for in-flight calls.
+		 */
+		DRAINING,
+
+		/**
+		 * Closing client pools.
+		 */
+		CLOSING,
+
+		/**
+		 * Disposing shared event loops and thread pools.
+		 */
+		DISPOSING,
+
+		/**
+		 * Everything was closed and the report written.
+		 */
+		CLOSED
+
 	}
 
 }

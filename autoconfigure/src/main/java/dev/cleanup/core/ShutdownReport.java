@@ -1,5 +1,7 @@
 package dev.cleanup.core;
 
+import dev.cleanup.core.InFlightSource.CallsAfterDrain;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -180,6 +182,50 @@ public record ShutdownReport(Duration duration, DrainResult drain, List<CloseRes
 				}
 			}
 		}
+
+	}
+
+	/**
+	 * An outbound call that shutdown cut: it failed after its pool started closing, or
+	 * was still in flight when shutdown ended.
+	 *
+	 * @param client the client that made it
+	 * @param method the HTTP method
+	 * @param uri the URI, already sanitized
+	 * @param elapsed how long it had run
+	 * @param reason how it was cut
+	 * @author cleanup contributors
+	 * @since 0.1.0
+	 */
+	public record CutCall(String client, String method, String uri, Duration elapsed, String reason) {
+
+		/**
+		 * Return the call as one line of the shutdown report.
+		 * @return the line
+		 */
+		public String describe() {
+			return this.client + " " + this.method + " " + this.uri + " after " + this.elapsed.toMillis() + " ms: "
+					+ this.reason;
+		}
+
+	}
+
+	/**
+	 * How the drain stage ended.
+	 *
+	 * @param waited how long the stage waited
+	 * @param drained whether nothing was in flight when it ended
+	 * @param inFlightLeft calls still in flight when it ended
+	 * @param busyParticipants participants still reporting connections in use
+	 * @author cleanup contributors
+	 * @since 0.1.0
+	 */
+	public record DrainResult(Duration waited, boolean drained, int inFlightLeft, int busyParticipants) {
+
+		/**
+		 * The result when the drain stage did not run.
+		 */
+		public static final DrainResult NOT_RUN = new DrainResult(Duration.ZERO, true, 0, 0);
 
 	}
 

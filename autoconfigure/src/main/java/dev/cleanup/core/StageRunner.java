@@ -1,5 +1,7 @@
 package dev.cleanup.core;
 
+import dev.cleanup.core.plan.ShutdownBudget;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,25 +20,14 @@ import org.jspecify.annotations.Nullable;
  * use, then close), forced when the timeout passes. The wait is the engine's, written
  * once here: a {@link Teardown} only says how much of its pool is in use and how to close
  * it. A close that hangs is abandoned, so the stage ends within its slowest participant's
- * timeout plus {@link #FORCE_TIMEOUT}.
+ * timeout plus {@link ShutdownBudget#ShutdownBudget.FORCE_TIMEOUT}.
  *
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class StageRunner {
+final class StageRunner {
 
 	private static final Log logger = LogFactory.getLog(StageRunner.class);
-
-	/**
-	 * How long a forced close may take before it is abandoned.
-	 */
-	public static final Duration FORCE_TIMEOUT = Duration.ofSeconds(1);
-
-	/**
-	 * How long after its deadline a graceful close may still return before it counts as
-	 * hung: a close that gives up exactly at its deadline is not a hang.
-	 */
-	static final Duration RETURN_MARGIN = Duration.ofMillis(100);
 
 	private static final AtomicInteger threadCount = new AtomicInteger();
 
@@ -125,7 +116,7 @@ public final class StageRunner {
 			this.stage = stage;
 			this.closing = closing;
 			this.deadline = Deadline.at(this.startNanos, closing.timeout());
-			this.waitDeadline = Deadline.at(this.startNanos, closing.timeout().plus(RETURN_MARGIN));
+			this.waitDeadline = Deadline.at(this.startNanos, closing.timeout().plus(ShutdownBudget.RETURN_MARGIN));
 			Participant participant = closing.participant();
 			if (!participant.markCloseStarted()) {
 				this.result = CloseResult.skipped(participant, stage, "already closed");
@@ -207,7 +198,7 @@ public final class StageRunner {
 		private synchronized void startForcedClose() {
 			Teardown teardown = this.teardown;
 			if (teardown != null && this.forced == null) {
-				this.forcedDeadline = Deadline.after(FORCE_TIMEOUT);
+				this.forcedDeadline = Deadline.after(ShutdownBudget.FORCE_TIMEOUT);
 				this.forced = DaemonTask.start(threadName(this.stage), teardown::closeForcibly);
 			}
 		}
@@ -233,7 +224,7 @@ public final class StageRunner {
 				forced.interrupt();
 				return (this.failure != null) ? result(Outcome.FAILED, describe(this.failure))
 						: result(Outcome.TIMED_OUT, this.reason + "; forced close did not finish within "
-								+ format(FORCE_TIMEOUT) + " and was abandoned");
+								+ format(ShutdownBudget.FORCE_TIMEOUT) + " and was abandoned");
 			}
 			catch (ExecutionException ex) {
 				Throwable cause = (this.failure != null) ? this.failure : ex.getCause();

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public record TimeoutTaskSnapshot(String source, long pending, long lingering, List<TimeoutTask> nearestPending,
+record TimeoutTaskSnapshot(String source, long pending, long lingering, List<TimeoutTask> nearestPending,
 		List<TimeoutTask> lingeringTasks, @Nullable String note) {
 
 	public TimeoutTaskSnapshot {

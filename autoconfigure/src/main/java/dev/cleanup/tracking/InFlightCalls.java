@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.cleanup.core.CallAllowance;
-import dev.cleanup.core.CallsAfterDrain;
-import dev.cleanup.core.CutCall;
+import dev.cleanup.core.InFlightSource.CallsAfterDrain;
+import dev.cleanup.core.ShutdownReport.CutCall;
 import dev.cleanup.core.InFlightSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

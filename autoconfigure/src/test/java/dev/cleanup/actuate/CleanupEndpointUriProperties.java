@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.cleanup.core.Participant;
-import dev.cleanup.core.ParticipantPolicy;
+import dev.cleanup.core.plan.ParticipantPolicy;
 import dev.cleanup.core.ParticipantRegistry;
-import dev.cleanup.core.ShutdownBudget;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.core.ShutdownPlan;
+import dev.cleanup.core.plan.ShutdownPlan;
 import dev.cleanup.core.Stage;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.OverdueCallTaskSource;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
-import dev.cleanup.core.ParticipantPolicy;
+import dev.cleanup.core.plan.ParticipantPolicy;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.Stage;

@@ -10,7 +10,7 @@ import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
-import dev.cleanup.core.ShutdownState;
+import dev.cleanup.core.ShutdownCoordinator.ShutdownState;
 import dev.cleanup.core.Stage;
 import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.testsupport.SlowUpstream;

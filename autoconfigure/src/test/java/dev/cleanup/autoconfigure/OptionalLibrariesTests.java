@@ -1,7 +1,7 @@
 package dev.cleanup.autoconfigure;
 
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.core.ShutdownState;
+import dev.cleanup.core.ShutdownCoordinator.ShutdownState;
 import dev.cleanup.test.ClassPathWithout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

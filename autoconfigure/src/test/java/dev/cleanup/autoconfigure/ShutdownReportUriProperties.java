@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.cleanup.core.CutCall;
-import dev.cleanup.core.ParticipantPolicy;
+import dev.cleanup.core.ShutdownReport.CutCall;
+import dev.cleanup.core.plan.ParticipantPolicy;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;

@@ -2,7 +2,7 @@ package dev.cleanup.core;
 
 import java.time.Duration;
 
-import dev.cleanup.test.StageClose;
+import dev.cleanup.core.StageClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,5 +1,11 @@
 package dev.cleanup.core;
 
+import dev.cleanup.core.ShutdownCoordinator.ShutdownState;
+
+import dev.cleanup.core.plan.ParticipantPolicy;
+
+import dev.cleanup.core.ShutdownReport.DrainResult;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

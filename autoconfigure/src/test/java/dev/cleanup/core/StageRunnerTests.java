@@ -1,5 +1,7 @@
 package dev.cleanup.core;
 
+import dev.cleanup.core.plan.ShutdownBudget;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,7 +221,7 @@ class StageRunnerTests {
 		long start = System.nanoTime();
 		List<CloseResult> results = this.runner.close(Stage.CLOSE, closings(participants, timeout));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(took).isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+		assertThat(took).isLessThan(timeout.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 		return results;
 	}
 

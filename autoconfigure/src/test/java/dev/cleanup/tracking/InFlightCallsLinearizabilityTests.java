@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.cleanup.core.CallAllowance;
-import dev.cleanup.core.CutCall;
+import dev.cleanup.core.ShutdownReport.CutCall;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;

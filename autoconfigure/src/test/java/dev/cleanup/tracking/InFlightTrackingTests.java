@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.cleanup.core.DrainResult;
+import dev.cleanup.core.ShutdownReport.DrainResult;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.test.ClientAutoConfigurations;

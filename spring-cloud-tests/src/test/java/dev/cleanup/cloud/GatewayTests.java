@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleanup.core.CloseResult;
-import dev.cleanup.core.CutCall;
+import dev.cleanup.core.ShutdownReport.CutCall;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.testsupport.SlowUpstream;

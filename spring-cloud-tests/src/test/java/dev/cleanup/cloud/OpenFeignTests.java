@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.cleanup.core.CloseResult;
-import dev.cleanup.core.CutCall;
+import dev.cleanup.core.ShutdownReport.CutCall;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.testsupport.SlowUpstream;

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class ApacheAsyncTeardown implements Teardown {
+final class ApacheAsyncTeardown implements Teardown {
 
 	/**
 	 * How long a forced close waits for the client's I/O reactor to end on its own, once

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class ApacheClassicTeardown implements Teardown {
+final class ApacheClassicTeardown implements Teardown {
 
 	private final CloseableHttpClient client;
 

@@ -17,7 +17,7 @@ import org.apache.hc.core5.pool.ConnPoolControl;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class ApacheConnectionManagerTeardown implements Teardown {
+final class ApacheConnectionManagerTeardown implements Teardown {
 
 	private final ConnPoolControl<?> pool;
 

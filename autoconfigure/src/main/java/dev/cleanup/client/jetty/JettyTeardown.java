@@ -32,7 +32,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class JettyTeardown implements Teardown {
+final class JettyTeardown implements Teardown {
 
 	/**
 	 * How long a forced close lets the client's thread pool wait for busy threads, half

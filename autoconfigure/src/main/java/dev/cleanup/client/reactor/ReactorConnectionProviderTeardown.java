@@ -20,7 +20,7 @@ import reactor.netty.tcp.TcpResources;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class ReactorConnectionProviderTeardown implements Teardown {
+final class ReactorConnectionProviderTeardown implements Teardown {
 
 	private final ConnectionProvider provider;
 

@@ -39,7 +39,7 @@ import reactor.netty.http.HttpResources;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
+final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
 
 	private final Supplier<@Nullable String> handedToFactory;
 

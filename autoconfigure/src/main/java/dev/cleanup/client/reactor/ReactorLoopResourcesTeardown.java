@@ -23,7 +23,7 @@ import reactor.netty.tcp.TcpResources;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class ReactorLoopResourcesTeardown extends LoopDisposalTeardown {
+final class ReactorLoopResourcesTeardown extends LoopDisposalTeardown {
 
 	private final LoopResources loops;
 

@@ -16,7 +16,7 @@ import reactor.netty.resources.LoopResources;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public final class ReactorQuietPeriod {
+final class ReactorQuietPeriod {
 
 	/**
 	 * Reactor Netty's default quiet period ({@code reactor.netty.ioShutdownQuietPeriod},

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.core.ShutdownState;
+import dev.cleanup.core.ShutdownCoordinator.ShutdownState;
 import dev.cleanup.test.ClientAutoConfigurations;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;

@@ -10,9 +10,9 @@ import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.PoolUsage;
-import dev.cleanup.core.StageRunner;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.Teardown;
-import dev.cleanup.test.StageClose;
+import dev.cleanup.core.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -89,7 +89,7 @@ class ApacheAsyncTeardownTests {
 		assertThat(close.result().outcome()).isEqualTo(Outcome.FORCED);
 		assertThat(close.result().detail()).contains("still in use");
 		assertThat(close.took()).isGreaterThanOrEqualTo(SHORT_TIMEOUT)
-			.isLessThan(SHORT_TIMEOUT.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+			.isLessThan(SHORT_TIMEOUT.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 		// the caller is told, rather than left with a future that never completes
 		assertThat(call).failsWithin(WAIT).withThrowableOfType(ExecutionException.class);
 		assertThat(this.client.getStatus()).isEqualTo(IOReactorStatus.SHUT_DOWN);
@@ -143,7 +143,7 @@ class ApacheAsyncTeardownTests {
 			await().atMost(WAIT).until(() -> teardown.usage().inUse() == 1);
 			StageClose close = StageClose.run(Kind.APACHE_HTTPCLIENT5, teardown, SHORT_TIMEOUT);
 			assertThat(close.result().outcome()).isEqualTo(Outcome.FORCED);
-			assertThat(close.took()).isLessThan(SHORT_TIMEOUT.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+			assertThat(close.took()).isLessThan(SHORT_TIMEOUT.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 			assertThat(call).failsWithin(WAIT).withThrowableOfType(ExecutionException.class);
 			assertThat(this.client.getStatus()).isEqualTo(IOReactorStatus.SHUT_DOWN);
 		}

@@ -13,8 +13,8 @@ import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Stage;
-import dev.cleanup.core.StageRunner;
-import dev.cleanup.test.StageClose;
+import dev.cleanup.core.plan.ShutdownBudget;
+import dev.cleanup.core.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -94,7 +94,7 @@ class ApacheClassicTeardownTests {
 		assertThat(close.result().outcome()).isEqualTo(Outcome.FORCED);
 		assertThat(close.result().detail()).contains("still in use");
 		assertThat(close.took()).isGreaterThanOrEqualTo(SHORT_TIMEOUT)
-			.isLessThan(SHORT_TIMEOUT.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+			.isLessThan(SHORT_TIMEOUT.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 		assertThat(call).failsWithin(WAIT).withThrowableOfType(ExecutionException.class);
 		assertThat(this.connectionManager.isClosed()).isTrue();
 	}

@@ -14,7 +14,7 @@ import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Stage;
 import dev.cleanup.test.LiveThreadNames;
-import dev.cleanup.test.StageClose;
+import dev.cleanup.core.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
 
 /**

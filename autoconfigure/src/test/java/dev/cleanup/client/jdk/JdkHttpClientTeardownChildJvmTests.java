@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.cleanup.core.StageRunner;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.testsupport.ChildJvm;
 import dev.cleanup.testsupport.Jdks;
 import dev.cleanup.testsupport.LoggedProcess;
@@ -49,7 +49,7 @@ class JdkHttpClientTeardownChildJvmTests {
 		assertThat(result).containsEntry("closeApi", "true").containsEntry("outcome", "FORCED");
 		long timeoutMs = Long.parseLong(result.get("timeoutMs"));
 		assertThat(Long.parseLong(result.get("elapsedMs"))).isGreaterThanOrEqualTo(timeoutMs)
-			.isLessThan(timeoutMs + StageRunner.FORCE_TIMEOUT.toMillis() + SLACK.toMillis());
+			.isLessThan(timeoutMs + ShutdownBudget.FORCE_TIMEOUT.toMillis() + SLACK.toMillis());
 		assertThat(result).containsEntry("terminated", "true").containsEntry("call", "java.io.IOException");
 		assertThat(result).containsEntry("closeReturned", "true");
 		assertThat(Long.parseLong(result.get("closeMs"))).isBetween(0L, 500L);

@@ -17,8 +17,8 @@ import dev.cleanup.core.Kind;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
-import dev.cleanup.core.StageRunner;
-import dev.cleanup.test.StageClose;
+import dev.cleanup.core.plan.ShutdownBudget;
+import dev.cleanup.core.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +87,7 @@ class JdkHttpClientTeardownTests {
 		await().atMost(Duration.ofSeconds(5)).until(executor::isTerminated);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.executorThreads.stream().noneMatch(Thread::isAlive));
 		assertThat(took).isGreaterThanOrEqualTo(timeout)
-			.isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+			.isLessThan(timeout.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 	}
 
 	@Test

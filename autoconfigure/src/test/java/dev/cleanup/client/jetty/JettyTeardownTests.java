@@ -15,8 +15,8 @@ import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Stage;
-import dev.cleanup.core.StageRunner;
-import dev.cleanup.test.StageClose;
+import dev.cleanup.core.plan.ShutdownBudget;
+import dev.cleanup.core.StageClose;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
@@ -109,7 +109,7 @@ class JettyTeardownTests {
 		assertThat(close.result().outcome()).isEqualTo(Outcome.FORCED);
 		assertThat(close.result().detail()).contains("still in use");
 		assertThat(close.took()).isGreaterThanOrEqualTo(SHORT_TIMEOUT)
-			.isLessThan(SHORT_TIMEOUT.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+			.isLessThan(SHORT_TIMEOUT.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 		assertThat(call).failsWithin(WAIT).withThrowableOfType(ExecutionException.class);
 		assertThat(this.client.isStopped()).isTrue();
 		assertNoClientThreadRemains();

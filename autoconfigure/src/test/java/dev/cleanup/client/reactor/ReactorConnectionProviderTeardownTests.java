@@ -10,7 +10,7 @@ import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
-import dev.cleanup.core.StageRunner;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +79,7 @@ class ReactorConnectionProviderTeardownTests {
 		assertThat(result.outcome()).isEqualTo(Outcome.FORCED);
 		assertThat(result.detail()).contains("still in use");
 		assertThat(took).isGreaterThanOrEqualTo(timeout)
-			.isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+			.isLessThan(timeout.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 		// As documented: disposing the provider does not close a connection in use...
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !call.isDone());
 		// ...disposing its loops does

@@ -11,7 +11,7 @@ import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Stage;
-import dev.cleanup.core.StageRunner;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.test.LiveThreadNames;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.jspecify.annotations.Nullable;
@@ -123,7 +123,7 @@ class ReactorGlobalResourcesTeardownTests {
 		assertThat(result.outcome()).isEqualTo(Outcome.FORCED);
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
 		assertThat(took).isGreaterThanOrEqualTo(timeout)
-			.isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+			.isLessThan(timeout.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(5, TimeUnit.SECONDS));
 		assertThat(globalResources()).isNull();
 		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(GLOBAL_THREADS).isEmpty());

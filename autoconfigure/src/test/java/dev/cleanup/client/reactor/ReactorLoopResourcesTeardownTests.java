@@ -11,7 +11,7 @@ import dev.cleanup.core.Deadline;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
-import dev.cleanup.core.StageRunner;
+import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.test.LiveThreadNames;
 import dev.cleanup.testsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
@@ -121,7 +121,7 @@ class ReactorLoopResourcesTeardownTests {
 		System.out.println("Loops with a hanging call forced in " + took.toMillis() + " ms");
 		assertThat(result.outcome()).isEqualTo(Outcome.FORCED);
 		assertThat(teardown.quietPeriodUsed()).isEqualTo(Duration.ZERO);
-		assertThat(took).isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+		assertThat(took).isLessThan(timeout.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(5, TimeUnit.SECONDS));
 		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(this.prefix).isEmpty());
 	}
@@ -141,7 +141,7 @@ class ReactorLoopResourcesTeardownTests {
 		// Netty ends the loops when its timeout, cut to the deadline, passes
 		assertThat(result.outcome()).isIn(Outcome.GRACEFUL, Outcome.FORCED);
 		assertThat(teardown.quietPeriodUsed()).isLessThanOrEqualTo(timeout);
-		assertThat(took).isLessThan(timeout.plus(StageRunner.FORCE_TIMEOUT).plus(SLACK));
+		assertThat(took).isLessThan(timeout.plus(ShutdownBudget.FORCE_TIMEOUT).plus(SLACK));
 		await().atMost(Duration.ofSeconds(5)).until(() -> LiveThreadNames.startingWith(this.prefix).isEmpty());
 	}
 

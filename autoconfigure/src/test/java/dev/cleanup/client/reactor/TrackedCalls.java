@@ -11,7 +11,7 @@ import dev.cleanup.core.Kind;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.Teardown;
-import dev.cleanup.test.StageClose;
+import dev.cleanup.core.StageClose;
 import reactor.netty.http.client.HttpClient;
 
 /**

@@ -1,4 +1,7 @@
-package dev.cleanup.core;
+package dev.cleanup.core.plan;
+
+import dev.cleanup.core.Stage;
+import dev.cleanup.core.Participant;
 
 import java.time.Duration;
 import java.util.Collection;

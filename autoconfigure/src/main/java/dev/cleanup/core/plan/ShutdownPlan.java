@@ -1,4 +1,4 @@
-package dev.cleanup.core;
+package dev.cleanup.core.plan;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cleanup.core;
+package dev.cleanup.core.plan;
 
 import java.time.Duration;
 
@@ -21,6 +21,17 @@ import java.time.Duration;
  */
 public record ShutdownBudget(Duration inboundDrain, Duration drain, Duration slowestClose, Duration slowestDispose,
 		Duration longestAllowance) {
+
+	/**
+	 * How long a forced close may take before it is abandoned.
+	 */
+	public static final Duration FORCE_TIMEOUT = Duration.ofSeconds(1);
+
+	/**
+	 * How long after its deadline a graceful close may still return before it counts as
+	 * hung: a close that gives up exactly at its deadline is not a hang.
+	 */
+	public static final Duration RETURN_MARGIN = Duration.ofMillis(100);
 
 	/**
 	 * Create a budget where no participant gives its calls more than the drain timeout.
@@ -62,7 +73,7 @@ public record ShutdownBudget(Duration inboundDrain, Duration drain, Duration slo
 	 * @return the forced bound per closing stage
 	 */
 	public static Duration forcedBound() {
-		return StageRunner.FORCE_TIMEOUT.plus(StageRunner.RETURN_MARGIN);
+		return FORCE_TIMEOUT.plus(RETURN_MARGIN);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.cleanup.core;
+package dev.cleanup.core.plan;
 
 /**
  * Makes participant names safe in a URL path and in a property key.

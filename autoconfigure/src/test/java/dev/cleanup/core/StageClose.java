@@ -1,4 +1,4 @@
-package dev.cleanup.test;
+package dev.cleanup.core;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +9,6 @@ import dev.cleanup.core.InFlightSource;
 import dev.cleanup.core.Kind;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
-import dev.cleanup.core.StageRunner;
 import dev.cleanup.core.Teardown;
 
 /**
