@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,7 +53,8 @@ class ArchitectureTests {
 			"dev.cleanup.core.ShutdownCoordinator", "dev.cleanup.actuate.CleanupEndpoint",
 			"dev.cleanup.actuate.PendingWork", "dev.cleanup.actuate.CleanupMetrics");
 
-	private static final Set<String> INTERNAL_PACKAGES = Set.of("dev.cleanup.core.plan", "dev.cleanup.client",
+	private static final Set<String> INTERNAL_PACKAGES = Set.of("dev.cleanup.autoconfigure.instrument",
+			"dev.cleanup.autoconfigure.lifecycle", "dev.cleanup.core.plan", "dev.cleanup.client",
 			"dev.cleanup.client.apache", "dev.cleanup.client.feign", "dev.cleanup.client.jdk",
 			"dev.cleanup.client.jetty", "dev.cleanup.client.reactor", "dev.cleanup.tracking", "dev.cleanup.lingering");
 
@@ -76,6 +79,75 @@ class ArchitectureTests {
 			assertThat(Files.readString(packageInfo)).as(packageInfo.toString())
 				.contains("Internal: not part of the starter's public API");
 		}
+	}
+
+	@Test
+	void theShutdownUsesTheInstrumentationNotTheOtherWayRound() {
+		noClasses().that()
+			.resideInAPackage("dev.cleanup.autoconfigure.instrument..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.cleanup.autoconfigure.lifecycle..")
+			.check(classes);
+	}
+
+	@Test
+	void machineryNeverReachesBackIntoTheAutoConfigurations() {
+		// the machinery reads the properties, nothing else of the auto-configurations
+		noClasses().that()
+			.resideInAnyPackage("dev.cleanup.autoconfigure.instrument..", "dev.cleanup.autoconfigure.lifecycle..")
+			.should()
+			.dependOnClassesThat(DescribedPredicate.describe("auto-configurations or the adopt API",
+					(JavaClass type) -> type.getPackageName().equals("dev.cleanup.autoconfigure")
+							&& !type.getSimpleName().startsWith("CleanupProperties")
+							&& !type.getName().startsWith("dev.cleanup.autoconfigure.CleanupProperties$")
+							&& !type.getSimpleName().equals("InvalidCleanupPropertyException")))
+			.check(classes);
+	}
+
+	/**
+	 * An optional library's types appear only in the classes that load where it is: its
+	 * stack's own package, and the classes listed here, each registered, imported or
+	 * reached behind a check of that library (a class condition, the stack's presence
+	 * check or {@code ClassUtils.isPresent}). A class that names the library anywhere
+	 * else would fail an application without it.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					WebFlux | org.springframework.web.reactive.. | dev.cleanup.autoconfigure.CleanupWebClients, dev.cleanup.autoconfigure.Boot35TrackingAutoConfiguration, dev.cleanup.autoconfigure.instrument.WebClientInstrumentation, dev.cleanup.autoconfigure.instrument.WebClientsTracking, dev.cleanup.autoconfigure.instrument.ClientBeanCalls, dev.cleanup.tracking.TrackingExchangeFilterFunction, dev.cleanup.tracking.TrackedExchange, dev.cleanup.tracking.TrackedClientResponse
+					Reactor Netty | reactor.netty.. | dev.cleanup.client.reactor..
+					Netty | io.netty.. | dev.cleanup.client.reactor.., dev.cleanup.lingering.HashedWheelTimerTaskSource
+					Reactor | reactor.core.. | dev.cleanup.client.reactor.., dev.cleanup.lingering.ReactorSchedulerTaskSource, dev.cleanup.tracking.CallEndingSubscriber, dev.cleanup.tracking.TrackedBody, dev.cleanup.tracking.TrackedClientResponse, dev.cleanup.tracking.TrackedExchange, dev.cleanup.tracking.TrackingExchangeFilterFunction
+					HttpClient 5 | org.apache.hc.. | dev.cleanup.client.apache..
+					Jetty | org.eclipse.jetty.. | dev.cleanup.client.jetty..
+					OpenFeign | feign.. | dev.cleanup.client.feign..
+					Micrometer | io.micrometer.. | dev.cleanup.actuate.CleanupMeters, dev.cleanup.actuate.CleanupMetrics, dev.cleanup.autoconfigure.CleanupMetricsAutoConfiguration
+					Actuator | org.springframework.boot.actuate.. | dev.cleanup.actuate.CleanupEndpoint, dev.cleanup.actuate.PendingWork, dev.cleanup.autoconfigure.CleanupEndpointAutoConfiguration, dev.cleanup.autoconfigure.CleanupEndpointProperties
+					Boot's RestClient support | org.springframework.boot.restclient.. | dev.cleanup.autoconfigure.instrument.RestClientsTracking, dev.cleanup.autoconfigure.instrument.ClientBeanCalls, dev.cleanup.autoconfigure.instrument.RestTemplateBuilders
+					Boot's WebClient support | org.springframework.boot.webclient.. | dev.cleanup.autoconfigure.instrument.WebClientsTracking
+					Spring Cloud | org.springframework.cloud.. | none
+					""")
+	void optionalLibrariesAppearOnlyInClassesLoadedBehindTheirCheck(String library, String libraryPackage,
+			String allowed) {
+		List<String> homes = Arrays.stream(allowed.split(",")).map(String::trim).toList();
+		noClasses()
+			.that(DescribedPredicate.describe("load where " + library + " may be absent",
+					(JavaClass type) -> homes.stream().noneMatch((home) -> isIn(type, home))))
+			.and()
+			.resideOutsideOfPackage("dev.cleanup.testsupport..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(libraryPackage)
+			.check(classes);
+	}
+
+	private static boolean isIn(JavaClass type, String home) {
+		if (home.endsWith("..")) {
+			return type.getPackageName().startsWith(home.substring(0, home.length() - 2));
+		}
+		String outer = type.getName().split("\\$")[0];
+		return outer.equals(home);
 	}
 
 	@Test

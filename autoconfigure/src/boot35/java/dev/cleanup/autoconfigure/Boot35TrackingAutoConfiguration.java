@@ -1,5 +1,11 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.instrument.ClientPools;
+
+import dev.cleanup.autoconfigure.instrument.Boot35RestTemplateBuilderTracking;
+import dev.cleanup.autoconfigure.instrument.BuilderTracking;
+import dev.cleanup.autoconfigure.instrument.WebClientInstrumentation;
+
 import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,7 +70,7 @@ final class Boot35TrackingAutoConfiguration {
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		WebClientCustomizer cleanupWebClientTracking(ClientPools pools, InFlightCalls calls) {
-			return new BuilderTracking(pools, calls)::webClientBuilder;
+			return new WebClientInstrumentation(pools, calls)::trackBuilder;
 		}
 
 	}

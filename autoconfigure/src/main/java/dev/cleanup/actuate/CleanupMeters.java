@@ -3,6 +3,7 @@ package dev.cleanup.actuate;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.docs.MeterDocumentation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The starter's meters, documented as Micrometer's own binders document theirs. Tags are
@@ -18,124 +19,75 @@ enum CleanupMeters implements MeterDocumentation {
 	/**
 	 * Outbound HTTP calls in flight.
 	 */
-	IN_FLIGHT {
-		@Override
-		public String getName() {
-			return "cleanup.inflight";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.GAUGE;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return "calls";
-		}
-
-		@Override
-		public KeyName[] getKeyNames() {
-			return new KeyName[] { Tag.CLIENT };
-		}
-
-		@Override
-		public String description() {
-			return "Outbound HTTP calls in flight";
-		}
-	},
+	IN_FLIGHT("cleanup.inflight", Meter.Type.GAUGE, "calls", "Outbound HTTP calls in flight", Tag.CLIENT),
 
 	/**
 	 * Timeout tasks that outlived their purpose. A source whose timer is gone loses its
 	 * gauge.
 	 */
-	LINGERING_TASKS {
-		@Override
-		public String getName() {
-			return "cleanup.lingering.tasks";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.GAUGE;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return "tasks";
-		}
-
-		@Override
-		public KeyName[] getKeyNames() {
-			return new KeyName[] { Tag.SOURCE };
-		}
-
-		@Override
-		public String description() {
-			return "Timeout tasks that outlived their purpose";
-		}
-	},
+	LINGERING_TASKS("cleanup.lingering.tasks", Meter.Type.GAUGE, "tasks", "Timeout tasks that outlived their purpose",
+			Tag.SOURCE),
 
 	/**
 	 * Time taken to close a participant on shutdown.
 	 */
-	CLOSE {
-		@Override
-		public String getName() {
-			return "cleanup.close";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.TIMER;
-		}
-
-		@Override
-		public KeyName[] getKeyNames() {
-			return new KeyName[] { Tag.PARTICIPANT, Tag.KIND, Tag.STAGE, Tag.OUTCOME };
-		}
-
-		@Override
-		public String description() {
-			return "Time taken to close a participant on shutdown";
-		}
-	},
+	CLOSE("cleanup.close", Meter.Type.TIMER, null, "Time taken to close a participant on shutdown", Tag.PARTICIPANT,
+			Tag.KIND, Tag.STAGE, Tag.OUTCOME),
 
 	/**
 	 * Outbound HTTP calls cut by shutdown.
 	 */
-	REQUESTS_CUT {
-		@Override
-		public String getName() {
-			return "cleanup.requests.cut";
-		}
+	REQUESTS_CUT("cleanup.requests.cut", Meter.Type.COUNTER, "calls", "Outbound HTTP calls cut by shutdown",
+			Tag.CLIENT);
 
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
+	// one class for the meters and one for the tags: constants with bodies of their own
+	// would each be a class loaded at startup
 
-		@Override
-		public String getBaseUnit() {
-			return "calls";
-		}
+	private final String name;
 
-		@Override
-		public KeyName[] getKeyNames() {
-			return new KeyName[] { Tag.CLIENT };
-		}
+	private final Meter.Type type;
 
-		@Override
-		public String description() {
-			return "Outbound HTTP calls cut by shutdown";
-		}
-	};
+	private final @Nullable String baseUnit;
+
+	private final String description;
+
+	private final KeyName[] keyNames;
+
+	CleanupMeters(String name, Meter.Type type, @Nullable String baseUnit, String description, KeyName... keyNames) {
+		this.name = name;
+		this.type = type;
+		this.baseUnit = baseUnit;
+		this.description = description;
+		this.keyNames = keyNames;
+	}
+
+	@Override
+	public String getName() {
+		return this.name;
+	}
+
+	@Override
+	public Meter.Type getType() {
+		return this.type;
+	}
+
+	@Override
+	public @Nullable String getBaseUnit() {
+		return this.baseUnit;
+	}
+
+	@Override
+	public KeyName[] getKeyNames() {
+		return this.keyNames.clone();
+	}
 
 	/**
 	 * Return the meter's description.
 	 * @return the description
 	 */
-	public abstract String description();
+	public String description() {
+		return this.description;
+	}
 
 	/**
 	 * The tags of the starter's meters.
@@ -145,62 +97,43 @@ enum CleanupMeters implements MeterDocumentation {
 		/**
 		 * The bean or registered name of a client, or {@value CleanupMetrics#CAPTURED}.
 		 */
-		CLIENT {
-			@Override
-			public String asString() {
-				return "client";
-			}
-		},
+		CLIENT("client"),
 
 		/**
 		 * The participant's name for beans, registered names and shared pools, or
 		 * {@value CleanupMetrics#CAPTURED}.
 		 */
-		PARTICIPANT {
-			@Override
-			public String asString() {
-				return "participant";
-			}
-		},
+		PARTICIPANT("participant"),
 
 		/**
 		 * The client stack, such as {@code jetty-httpclient}.
 		 */
-		KIND {
-			@Override
-			public String asString() {
-				return "kind";
-			}
-		},
+		KIND("kind"),
 
 		/**
 		 * The stage, {@code close} or {@code dispose}.
 		 */
-		STAGE {
-			@Override
-			public String asString() {
-				return "stage";
-			}
-		},
+		STAGE("stage"),
 
 		/**
 		 * How the close ended, such as {@code graceful} or {@code forced}.
 		 */
-		OUTCOME {
-			@Override
-			public String asString() {
-				return "outcome";
-			}
-		},
+		OUTCOME("outcome"),
 
 		/**
 		 * The source of timeout tasks, such as a scheduler's bean name.
 		 */
-		SOURCE {
-			@Override
-			public String asString() {
-				return "source";
-			}
+		SOURCE("source");
+
+		private final String key;
+
+		Tag(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
 		}
 
 	}

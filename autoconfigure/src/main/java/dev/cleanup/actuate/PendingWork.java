@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.Teardown;
 import dev.cleanup.lingering.ClientThreadCensus;
+import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.lingering.RemovedTimeoutTasks;
 import dev.cleanup.lingering.TimeoutTask;
 import dev.cleanup.lingering.TimeoutTaskCensus;
@@ -25,18 +26,15 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  */
 public class PendingWork {
 
-	private final TimeoutTaskCensus tasks;
-
-	private final ClientThreadCensus threads;
+	private final LingeringCensus lingering;
 
 	/**
 	 * Create a view of the pending work.
-	 * @param tasks the timeout task census
-	 * @param threads the client thread census
+	 * @param lingering the censuses of timeout tasks and client threads, created when the
+	 * endpoint is first read
 	 */
-	public PendingWork(TimeoutTaskCensus tasks, ClientThreadCensus threads) {
-		this.tasks = tasks;
-		this.threads = threads;
+	public PendingWork(LingeringCensus lingering) {
+		this.lingering = lingering;
 	}
 
 	/**
@@ -44,7 +42,7 @@ public class PendingWork {
 	 * @return the census
 	 */
 	public TimeoutTaskCensus tasks() {
-		return this.tasks;
+		return this.lingering.tasks();
 	}
 
 	/**
@@ -52,7 +50,7 @@ public class PendingWork {
 	 * @return the snapshot
 	 */
 	public Snapshot snapshot() {
-		TimeoutTaskReport report = this.tasks.report();
+		TimeoutTaskReport report = this.lingering.tasks().report();
 		List<LingeringTaskDescriptor> lingering = report.lingering().stream().map(LingeringTaskDescriptor::of).toList();
 		long total = 0;
 		List<PendingSourceDescriptor> sources = new ArrayList<>();
@@ -61,7 +59,7 @@ public class PendingWork {
 			sources.add(new PendingSourceDescriptor(counts.source(), known(counts.pending()), known(counts.lingering()),
 					counts.nearest().stream().map(NearestTaskDescriptor::of).toList(), counts.note()));
 		}
-		ClientThreadCensus.LeakedThreads leaked = this.threads.leakedThreads();
+		ClientThreadCensus.LeakedThreads leaked = this.lingering.threads().leakedThreads();
 		List<LeakedThreadDescriptor> leakedThreads = leaked.threads()
 			.stream()
 			.map((thread) -> new LeakedThreadDescriptor(thread.name(), thread.daemon(), thread.state().name(),
@@ -78,7 +76,7 @@ public class PendingWork {
 	 * @return what was done
 	 */
 	public CleanupActionDescriptor cleanupNow(List<Participant> participants) {
-		RemovedTimeoutTasks removed = this.tasks.removeLingering();
+		RemovedTimeoutTasks removed = this.lingering.tasks().removeLingering();
 		Map<String, Integer> evicted = new LinkedHashMap<>();
 		int evictedTotal = 0;
 		for (Participant participant : participants) {

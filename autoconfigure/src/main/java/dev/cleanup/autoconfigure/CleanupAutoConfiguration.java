@@ -1,22 +1,61 @@
 package dev.cleanup.autoconfigure;
 
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import dev.cleanup.autoconfigure.instrument.ClientPools;
+import dev.cleanup.autoconfigure.instrument.ReactorSchedulersCapture;
+import dev.cleanup.autoconfigure.instrument.ResourceStopHooks;
+import dev.cleanup.autoconfigure.lifecycle.CleanupBeanPostProcessor;
+import dev.cleanup.autoconfigure.lifecycle.CleanupContextListener;
+import dev.cleanup.autoconfigure.lifecycle.CleanupPropertiesValidator;
+import dev.cleanup.autoconfigure.lifecycle.CleanupStage;
+import dev.cleanup.autoconfigure.lifecycle.CleanupStageLifecycle;
+import dev.cleanup.autoconfigure.lifecycle.LateStages;
+import dev.cleanup.autoconfigure.lifecycle.ParticipantPolicyFactory;
+import dev.cleanup.autoconfigure.lifecycle.RunningContexts;
+import dev.cleanup.autoconfigure.lifecycle.ShutdownPhaseTimeouts;
+import dev.cleanup.autoconfigure.lifecycle.ShutdownPlanner;
+import dev.cleanup.autoconfigure.lifecycle.ShutdownReportLogger;
+import dev.cleanup.autoconfigure.lifecycle.StartupWarnings;
+import dev.cleanup.client.ClientStacks;
+import dev.cleanup.client.feign.FeignCallTracking;
+import dev.cleanup.client.reactor.ReactorClientStack;
+import dev.cleanup.core.Outcome;
+import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.lingering.ClientThreadCensus;
+import dev.cleanup.lingering.CommonPoolDelayedTaskSource;
 import dev.cleanup.lingering.ExitWatchdog;
+import dev.cleanup.lingering.LingeringCensus;
+import dev.cleanup.lingering.OverdueCallTaskSource;
+import dev.cleanup.lingering.ReactorSchedulerTaskSource;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the staged shutdown of outbound
@@ -27,6 +66,10 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  * work. It is turned off by {@code cleanup.enabled=false}; the starter's beans are its
  * own parts, not meant to be replaced. On a Spring Boot line it does not serve,
  * {@link UnsupportedBootLineAutoConfiguration} stands in for it.
+ * <p>
+ * Its machinery (the pools found, the calls tracked, the stages' listener, the censuses)
+ * is registered with {@link BeanDefinition#ROLE_INFRASTRUCTURE}, as Boot registers its
+ * own; the beans of each client family come from {@link ClientFamilyBeans}.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -35,9 +78,11 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 @ConditionalOnClass(name = BootLines.BOOT_35_OR_LATER)
 @ConditionalOnBooleanProperty(name = "cleanup.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CleanupProperties.class)
-@Import({ CleanupTrackingConfiguration.class, CleanupClientsConfiguration.class, CleanupLingeringConfiguration.class })
+@Import(ClientFamilyBeans.class)
 @ImportRuntimeHints(CleanupRuntimeHints.class)
 public final class CleanupAutoConfiguration {
+
+	private static final String SCHEDULERS = "reactor.core.scheduler.Schedulers";
 
 	@Bean
 	ParticipantRegistry cleanupParticipantRegistry() {
@@ -45,6 +90,7 @@ public final class CleanupAutoConfiguration {
 	}
 
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	InFlightCalls cleanupInFlightCalls() {
 		return new InFlightCalls();
 	}
@@ -60,12 +106,6 @@ public final class CleanupAutoConfiguration {
 	}
 
 	@Bean
-	ShutdownPlanner cleanupShutdownPlanner(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ConfigurableApplicationContext context) {
-		return new ShutdownPlanner(properties, coordinator, context);
-	}
-
-	@Bean
 	CleanupStageLifecycle cleanupDrainStage(CleanupProperties properties, ShutdownCoordinator coordinator,
 			ClientPools pools, ConfigurableApplicationContext context) {
 		return new CleanupStageLifecycle(CleanupStage.DRAIN, properties, () -> {
@@ -76,25 +116,122 @@ public final class CleanupAutoConfiguration {
 	}
 
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	LateStages cleanupLateStages(CleanupProperties properties, ShutdownCoordinator coordinator, ClientPools pools,
-			TimeoutTaskCensus tasks, ClientThreadCensus threads, ConfigurableApplicationContext context) {
-		ShutdownReportLogger report = new ShutdownReportLogger(coordinator, tasks, threads);
+			LingeringCensus lingering, ConfigurableApplicationContext context) {
 		CleanupProperties.Watchdog watchdog = properties.getWatchdog();
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		Runnable work = (!watchdog.isEnabled()) ? report : () -> {
-			report.run();
-			// does nothing in a JVM shutdown, which ends the process anyway
-			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), 0, () -> RunningContexts.otherThan(beanFactory))
-				.start();
+		// what only shutdown needs is loaded when it runs
+		Runnable work = () -> {
+			new ShutdownReportLogger(coordinator, lingering).run();
+			if (watchdog.isEnabled()) {
+				// does nothing in a JVM shutdown, which ends the process anyway
+				new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), 0,
+						() -> RunningContexts.otherThan(beanFactory))
+					.start();
+			}
 		};
 		return new LateStages(coordinator, pools, work);
 	}
 
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	CleanupContextListener cleanupContextListener(CleanupProperties properties, ShutdownCoordinator coordinator,
-			ShutdownPlanner planner, ClientPools pools, ConfigurableApplicationContext context) {
+			ClientPools pools, ConfigurableApplicationContext context) {
+		ShutdownPlanner planner = new ShutdownPlanner(properties, coordinator, context);
 		return new CleanupContextListener(context, coordinator, new ShutdownPhaseTimeouts(properties, planner, context),
 				new StartupWarnings(properties, planner, coordinator.registry()), pools);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	LingeringCensus cleanupLingeringCensus(ShutdownCoordinator coordinator, InFlightCalls calls,
+			ResourceLoader resourceLoader) {
+		LingeringCensus lingering = new LingeringCensus(() -> {
+			TimeoutTaskCensus census = new TimeoutTaskCensus(coordinator::isShuttingDown);
+			census.addSource(new OverdueCallTaskSource(calls));
+			census.addSource(new CommonPoolDelayedTaskSource());
+			// counts Mono.timeout and friends where the capture installed its decorator
+			if (ClassUtils.isPresent(SCHEDULERS, resourceLoader.getClassLoader())
+					&& ReactorSchedulerTaskSource.isInstalled()) {
+				census.addSource(new ReactorSchedulerTaskSource());
+			}
+			return census;
+		});
+		coordinator.addResultListener((result) -> {
+			// once a pool closed, its own threads still alive count as leaked
+			Participant participant = coordinator.registry().find(result.name());
+			Predicate<Thread> threads = (participant != null) ? participant.threads() : null;
+			if (threads != null && (result.outcome() == Outcome.GRACEFUL || result.outcome() == Outcome.FORCED)) {
+				lingering.threads().poolClosed(result.name(), threads);
+			}
+		});
+		return lingering;
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static ClientPools cleanupClientPools(ResourceLoader resourceLoader, Environment environment,
+			ObjectProvider<ParticipantRegistry> registry, ObjectProvider<InFlightCalls> calls) {
+		Duration quietPeriod = Binder.get(environment)
+			.bind("spring.reactor.netty.shutdown-quiet-period", Duration.class)
+			.orElse(null);
+		return new ClientPools(ClientStacks.detect(resourceLoader.getClassLoader(), quietPeriod), registry, calls);
+	}
+
+	@Bean(ResourceStopHooks.BEAN_NAME)
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static ResourceStopHooks cleanupResourceStopHooks(ConfigurableApplicationContext context) {
+		return new ResourceStopHooks(context);
+	}
+
+	@Bean
+	static CleanupBeanPostProcessor cleanupBeanPostProcessor(ClientPools pools, ResourceStopHooks stopHooks,
+			ObjectProvider<InFlightCalls> calls, ObjectProvider<LingeringCensus> lingering,
+			ObjectProvider<ShutdownCoordinator> coordinator) {
+		return new CleanupBeanPostProcessor(pools, stopHooks, calls, lingering, coordinator);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@Conditional(ReactiveHttpPresent.class)
+	static ReactorSchedulersCapture cleanupReactorSchedulersCapture() {
+		return new ReactorSchedulersCapture();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(FeignCallTracking.class)
+	static class FeignTrackingConfiguration {
+
+		@Bean
+		FeignCallTracking cleanupFeignCallTracking(ClientPools pools, InFlightCalls calls,
+				ConfigurableListableBeanFactory beanFactory) {
+			return new FeignCallTracking((name, transport) -> pools
+				.callTracking(pools.placeOnPoolsOf(calls.namedClient(name), transport, beanFactory)));
+		}
+
+	}
+
+	/**
+	 * Reactor's scheduler is in use where WebFlux or Reactor Netty is: only then is its
+	 * decorator installed.
+	 */
+	static final class ReactiveHttpPresent extends SpringBootCondition {
+
+		private static final String WEB_CLIENT = "org.springframework.web.reactive.function.client.WebClient";
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ClassLoader classLoader = context.getClassLoader();
+			if (!ClassUtils.isPresent(SCHEDULERS, classLoader)) {
+				return ConditionOutcome.noMatch("Reactor's Schedulers are not on the class path");
+			}
+			if (ClassUtils.isPresent(WEB_CLIENT, classLoader) || ReactorClientStack.Classes.present(classLoader)) {
+				return ConditionOutcome.match("Reactor's Schedulers with WebFlux or Reactor Netty");
+			}
+			return ConditionOutcome.noMatch("neither WebFlux nor Reactor Netty is on the class path");
+		}
+
 	}
 
 }

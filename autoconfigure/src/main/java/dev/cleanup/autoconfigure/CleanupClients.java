@@ -1,5 +1,9 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.instrument.ClientPools;
+
+import dev.cleanup.autoconfigure.instrument.ClientInstrumentation;
+
 import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.web.client.RestClient;

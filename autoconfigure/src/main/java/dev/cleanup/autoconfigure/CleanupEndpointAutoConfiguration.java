@@ -1,10 +1,11 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.lifecycle.ShutdownPlanner;
+
 import dev.cleanup.actuate.CleanupEndpoint;
 import dev.cleanup.actuate.PendingWork;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.lingering.ClientThreadCensus;
-import dev.cleanup.lingering.TimeoutTaskCensus;
+import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -34,9 +36,10 @@ public final class CleanupEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, TimeoutTaskCensus tasks,
-			ClientThreadCensus threads, ShutdownPlanner planner, CleanupEndpointProperties properties) {
-		return new CleanupEndpoint(coordinator, calls, new PendingWork(tasks, threads), planner::plan,
+	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, LingeringCensus lingering,
+			CleanupProperties cleanupProperties, ApplicationContext context, CleanupEndpointProperties properties) {
+		ShutdownPlanner planner = new ShutdownPlanner(cleanupProperties, coordinator, context);
+		return new CleanupEndpoint(coordinator, calls, new PendingWork(lingering), planner::plan,
 				properties.getShowValues(), properties.getRoles());
 	}
 

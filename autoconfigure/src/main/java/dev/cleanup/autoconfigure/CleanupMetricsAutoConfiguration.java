@@ -2,7 +2,7 @@ package dev.cleanup.autoconfigure;
 
 import dev.cleanup.actuate.CleanupMetrics;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.lingering.TimeoutTaskCensus;
+import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.tracking.InFlightCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -29,8 +29,9 @@ public final class CleanupMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CleanupMetrics cleanupMetrics(ShutdownCoordinator coordinator, InFlightCalls calls, TimeoutTaskCensus tasks) {
-		return new CleanupMetrics(coordinator, calls, tasks);
+	CleanupMetrics cleanupMetrics(ShutdownCoordinator coordinator, InFlightCalls calls, LingeringCensus lingering) {
+		// the meters per timer are bound as the census learns of its sources
+		return new CleanupMetrics(coordinator, calls, lingering.tasks());
 	}
 
 }

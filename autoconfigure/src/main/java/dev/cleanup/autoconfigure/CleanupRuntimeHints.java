@@ -1,5 +1,13 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.instrument.RequestFactoryFields;
+
+import dev.cleanup.autoconfigure.instrument.WebClientInstrumentation;
+
+import dev.cleanup.autoconfigure.instrument.ClientInstrumentation;
+
+import dev.cleanup.autoconfigure.instrument.BuilderTracking;
+
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
@@ -27,12 +35,13 @@ class CleanupRuntimeHints implements RuntimeHintsRegistrar {
 	/**
 	 * The classes that declare {@link PrivateField}s: a test checks that none is missing.
 	 */
-	static final List<String> FIELD_HOLDERS = List.of("dev.cleanup.autoconfigure.BuilderTracking",
-			"dev.cleanup.autoconfigure.RequestFactoryFields", "dev.cleanup.autoconfigure.ClientInstrumentation",
-			"dev.cleanup.autoconfigure.WebClientInstrumentation", "dev.cleanup.client.apache.ApacheClientStack",
-			"dev.cleanup.client.jdk.JdkClientStack", "dev.cleanup.client.jetty.JettyClientStack",
-			"dev.cleanup.client.reactor.ReactorClientStack", "dev.cleanup.client.reactor.ReactorGlobalPools",
-			"dev.cleanup.client.reactor.ReactorProviders");
+	static final List<String> FIELD_HOLDERS = List.of("dev.cleanup.autoconfigure.instrument.BuilderTracking",
+			"dev.cleanup.autoconfigure.instrument.RequestFactoryFields",
+			"dev.cleanup.autoconfigure.instrument.ClientInstrumentation",
+			"dev.cleanup.autoconfigure.instrument.WebClientInstrumentation",
+			"dev.cleanup.client.apache.ApacheClientStack", "dev.cleanup.client.jdk.JdkClientStack",
+			"dev.cleanup.client.jetty.JettyClientStack", "dev.cleanup.client.reactor.ReactorClientStack",
+			"dev.cleanup.client.reactor.ReactorGlobalPools", "dev.cleanup.client.reactor.ReactorProviders");
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -1,5 +1,9 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.instrument.ClientPools;
+
+import dev.cleanup.autoconfigure.instrument.WebClientInstrumentation;
+
 import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.web.reactive.function.client.WebClient;

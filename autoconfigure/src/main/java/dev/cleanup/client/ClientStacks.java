@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import dev.cleanup.client.apache.ApacheClientStack;
 import dev.cleanup.client.jdk.JdkClientStack;
@@ -63,13 +64,7 @@ public final class ClientStacks {
 	 * @return the work, or {@code null}
 	 */
 	public @Nullable Runnable beforeStopOf(Object bean) {
-		for (ClientStack stack : this.stacks) {
-			Runnable work = stack.beforeStopOf(bean);
-			if (work != null) {
-				return work;
-			}
-		}
-		return null;
+		return first((stack) -> stack.beforeStopOf(bean));
 	}
 
 	/**
@@ -86,13 +81,7 @@ public final class ClientStacks {
 	 * @return the pool or {@code null}
 	 */
 	public @Nullable Pool poolOfBean(Object bean) {
-		for (ClientStack stack : this.stacks) {
-			Pool pool = stack.poolOfBean(bean);
-			if (pool != null) {
-				return pool;
-			}
-		}
-		return null;
+		return first((stack) -> stack.poolOfBean(bean));
 	}
 
 	/**
@@ -101,13 +90,7 @@ public final class ClientStacks {
 	 * @return the pool, or {@code null} if no stack knows it
 	 */
 	public @Nullable Pool poolOf(Object factoryOrConnector) {
-		for (ClientStack stack : this.stacks) {
-			Pool pool = stack.poolOf(factoryOrConnector);
-			if (pool != null) {
-				return pool;
-			}
-		}
-		return null;
+		return first((stack) -> stack.poolOf(factoryOrConnector));
 	}
 
 	/**
@@ -118,13 +101,7 @@ public final class ClientStacks {
 	 * @return the bean to use instead, or {@code null}
 	 */
 	public @Nullable Object withCallTracking(Object clientBean, CallTracking tracking) {
-		for (ClientStack stack : this.stacks) {
-			Object tracked = stack.withCallTracking(clientBean, tracking);
-			if (tracked != null) {
-				return tracked;
-			}
-		}
-		return null;
+		return first((stack) -> stack.withCallTracking(clientBean, tracking));
 	}
 
 	/**
@@ -133,13 +110,7 @@ public final class ClientStacks {
 	 * @return the pool or {@code null}
 	 */
 	public @Nullable Pool defaultConnectorPool() {
-		for (ClientStack stack : this.stacks) {
-			Pool pool = stack.defaultConnectorPool();
-			if (pool != null) {
-				return pool;
-			}
-		}
-		return null;
+		return first((stack) -> stack.defaultConnectorPool());
 	}
 
 	/**
@@ -162,10 +133,17 @@ public final class ClientStacks {
 	 * @return the source or {@code null}
 	 */
 	public @Nullable TimeoutTaskSource timerSourceOf(Object bean, String beanName, BooleanSupplier ownerClosed) {
+		return first((stack) -> stack.timerSourceOf(bean, beanName, ownerClosed));
+	}
+
+	/**
+	 * Ask the stacks in turn; the first that knows the answer gives it.
+	 */
+	private <T> @Nullable T first(Function<ClientStack, @Nullable T> question) {
 		for (ClientStack stack : this.stacks) {
-			TimeoutTaskSource source = stack.timerSourceOf(bean, beanName, ownerClosed);
-			if (source != null) {
-				return source;
+			T answer = question.apply(stack);
+			if (answer != null) {
+				return answer;
 			}
 		}
 		return null;

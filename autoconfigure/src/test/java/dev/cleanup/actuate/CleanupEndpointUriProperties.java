@@ -14,6 +14,7 @@ import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.plan.ShutdownPlan;
 import dev.cleanup.core.Stage;
+import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.OverdueCallTaskSource;
 import dev.cleanup.lingering.TimeoutTaskCensus;
@@ -128,7 +129,7 @@ class CleanupEndpointUriProperties {
 		ShutdownPlan plan = new ShutdownPlan(List.of(),
 				new ShutdownBudget(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5)),
 				null, null, Duration.ZERO);
-		return new CleanupEndpoint(this.coordinator, this.calls, new PendingWork(this.tasks, new ClientThreadCensus()),
+		return new CleanupEndpoint(this.coordinator, this.calls, new PendingWork(new LingeringCensus(() -> this.tasks)),
 				() -> plan, showValues, Set.of());
 	}
 

@@ -1,5 +1,9 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.lifecycle.LateStages;
+
+import dev.cleanup.autoconfigure.lifecycle.CleanupStageLifecycle;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

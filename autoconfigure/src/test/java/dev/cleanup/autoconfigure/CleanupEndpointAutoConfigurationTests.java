@@ -1,10 +1,13 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.lifecycle.ShutdownPlanner;
+
 import java.util.Set;
 
 import dev.cleanup.actuate.CleanupEndpoint;
 import dev.cleanup.actuate.PendingWork;
 import dev.cleanup.core.ShutdownCoordinator;
+import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -78,8 +82,9 @@ class CleanupEndpointAutoConfigurationTests {
 
 		@Bean
 		CleanupEndpoint userCleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls,
-				TimeoutTaskCensus tasks, ClientThreadCensus threads, ShutdownPlanner planner) {
-			this.endpoint = new CleanupEndpoint(coordinator, calls, new PendingWork(tasks, threads), planner::plan,
+				LingeringCensus lingering, CleanupProperties properties, ApplicationContext context) {
+			ShutdownPlanner planner = new ShutdownPlanner(properties, coordinator, context);
+			this.endpoint = new CleanupEndpoint(coordinator, calls, new PendingWork(lingering), planner::plan,
 					Show.ALWAYS, Set.of());
 			return this.endpoint;
 		}

@@ -1,5 +1,7 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.lifecycle.CleanupPropertiesValidator;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,5 +1,7 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.lingering.LingeringCensus;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -58,7 +60,7 @@ class ShutdownReportLeftoversTests {
 			assertThat(body).isEqualTo("done /delay/10");
 			assertThat(globalLoopThreads()).isNotEmpty();
 			ShutdownCoordinator coordinator = context.getBean(ShutdownCoordinator.class);
-			ClientThreadCensus census = context.getBean(ClientThreadCensus.class);
+			ClientThreadCensus census = context.getBean(LingeringCensus.class).threads();
 			assertThat(coordinator.close(Stage.CLOSE)).extracting((result) -> result.name()).contains("provider");
 			// the global loops belong to reactor-http, which closes in the dispose stage
 			assertThat(census.leakedThreads().threads()).extracting(LeakedThread::name)

@@ -1,5 +1,7 @@
 package dev.cleanup.autoconfigure;
 
+import dev.cleanup.autoconfigure.lifecycle.ShutdownReportLogger;
+
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.core.Stage;
+import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.test.HostileUris.HostileUri;
@@ -101,8 +104,8 @@ class ShutdownReportUriProperties {
 		named.poolClosing();
 		calls.end(failing, new IOException("I/O error on GET request for \"" + quote + "\": Connection reset"));
 		coordinator.close(Stage.DISPOSE);
-		new ShutdownReportLogger(coordinator, new TimeoutTaskCensus(coordinator::isShuttingDown),
-				new ClientThreadCensus())
+		new ShutdownReportLogger(coordinator,
+				new LingeringCensus(() -> new TimeoutTaskCensus(coordinator::isShuttingDown)))
 			.run();
 		return coordinator.report();
 	}

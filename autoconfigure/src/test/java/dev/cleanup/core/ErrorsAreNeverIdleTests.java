@@ -2,7 +2,6 @@ package dev.cleanup.core;
 
 import java.time.Duration;
 
-import dev.cleanup.core.StageClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -4,12 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.cleanup.client.Pool;
-import dev.cleanup.core.CloseResult;
-import dev.cleanup.core.InFlightSource;
-import dev.cleanup.core.Kind;
-import dev.cleanup.core.Participant;
-import dev.cleanup.core.Stage;
-import dev.cleanup.core.Teardown;
 
 /**
  * Closes one teardown the way shutdown does, through a {@link StageRunner} in a stage

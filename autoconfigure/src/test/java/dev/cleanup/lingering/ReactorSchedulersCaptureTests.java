@@ -132,7 +132,7 @@ class ReactorSchedulersCaptureTests {
 			this.disposables.add(Mono.never().timeout(Duration.ofSeconds(30), outlives[0]).subscribe((value) -> {
 			}, (error) -> {
 			}));
-			assertThat(later.getBean(TimeoutTaskCensus.class).sources())
+			assertThat(later.getBean(LingeringCensus.class).tasks().sources())
 				.filteredOn(ReactorSchedulerTaskSource.class::isInstance)
 				.singleElement()
 				.satisfies((source) -> assertThat(source.snapshot(10, 5).nearestPending())

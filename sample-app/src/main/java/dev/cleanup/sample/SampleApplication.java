@@ -1,6 +1,7 @@
 package dev.cleanup.sample;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -13,7 +14,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SampleApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(SampleApplication.class, args);
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		if (Boolean.getBoolean("sample.startup.steps")) {
+			// Boot's startup steps, served by /actuator/startup (bench/run.sh startup)
+			application.setApplicationStartup(new BufferingApplicationStartup(20_000));
+		}
+		application.run(args);
 	}
 
 }

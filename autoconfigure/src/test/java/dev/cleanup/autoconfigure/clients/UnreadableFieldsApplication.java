@@ -41,7 +41,7 @@ public class UnreadableFieldsApplication {
 			public void checkPermission(Permission permission) {
 				// no lambda here: linking one asks for this very permission
 				if (permission instanceof ReflectPermission && "suppressAccessChecks".equals(permission.getName())
-						&& calledFrom("dev.cleanup.autoconfigure.BuilderTracking")) {
+						&& calledFrom("dev.cleanup.autoconfigure.instrument.BuilderTracking")) {
 					throw new SecurityException("private fields are not readable in this test");
 				}
 			}

@@ -1,0 +1,109 @@
+package dev.cleanup.autoconfigure.lifecycle;
+
+import dev.cleanup.autoconfigure.CleanupProperties;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * One shutdown stage as a {@link SmartLifecycle} bean. It acts only while its context is
+ * closing: {@code stop()} for a restart, {@code pause()} or a checkpoint leave every pool
+ * alone. The work runs on a daemon thread of its own and the callback always runs.
+ *
+ * @author cleanup contributors
+ */
+public final class CleanupStageLifecycle implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(CleanupStageLifecycle.class);
+
+	private final CleanupStage stage;
+
+	private final int phase;
+
+	private final Runnable work;
+
+	private final ConfigurableApplicationContext context;
+
+	private final AtomicBoolean done = new AtomicBoolean();
+
+	public CleanupStageLifecycle(CleanupStage stage, CleanupProperties properties, Runnable work,
+			ConfigurableApplicationContext context) {
+		this.stage = stage;
+		this.phase = Objects.requireNonNull(stage.phase(properties), () -> stage + " has no lifecycle phase");
+		this.work = work;
+		this.context = context;
+	}
+
+	@Override
+	public void start() {
+		// Nothing to start: a stage is armed from creation until its context closes
+	}
+
+	@Override
+	public void stop() {
+		if (shouldAct()) {
+			runWork();
+		}
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		if (!shouldAct()) {
+			callback.run();
+			return;
+		}
+		Thread thread = new Thread(() -> {
+			try {
+				runWork();
+			}
+			finally {
+				callback.run();
+			}
+		}, "cleanup-" + this.stage.configName());
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private boolean shouldAct() {
+		return this.context.isClosed() && this.done.compareAndSet(false, true);
+	}
+
+	private void runWork() {
+		try {
+			this.work.run();
+		}
+		catch (Throwable ex) {
+			logger.error("Cleanup stage '" + this.stage.configName() + "' failed", ex);
+		}
+	}
+
+	/**
+	 * Stays running until its context has closed, so that a {@code stop()} then
+	 * {@code close()} still runs the stage.
+	 */
+	@Override
+	public boolean isRunning() {
+		return !this.done.get();
+	}
+
+	@Override
+	public boolean isPauseable() {
+		return false;
+	}
+
+	@Override
+	public int getPhase() {
+		return this.phase;
+	}
+
+	CleanupStage getStage() {
+		return this.stage;
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.cleanup.autoconfigure.lifecycle;
+
+import dev.cleanup.autoconfigure.instrument.ClientPools;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.cleanup.core.ShutdownCoordinator;
+import dev.cleanup.core.Stage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The stages that run after the application's own shutdown work: close, dispose and the
+ * report. The application's goodbye calls (a {@code SmartLifecycle} or {@code Lifecycle}
+ * that deregisters in {@code stop()}, a {@code @PreDestroy} or {@code DisposableBean}
+ * that flushes a last batch) keep their clients, as in plain Boot, so the pools that no
+ * bean owns close only once every ordinary bean has been destroyed: the starter's bean
+ * post-processor runs these stages when Spring destroys it, after every bean created
+ * later than it, that is every ordinary bean. Pools that a bean owns close earlier, when
+ * Spring destroys that bean. Each close keeps its deadline, so the whole still ends
+ * within the budget, before the context's {@code close()} returns.
+ *
+ * @author cleanup contributors
+ */
+public final class LateStages {
+
+	private static final Log logger = LogFactory.getLog(LateStages.class);
+
+	private final ShutdownCoordinator coordinator;
+
+	private final ClientPools pools;
+
+	private final Runnable report;
+
+	private final AtomicBoolean ran = new AtomicBoolean();
+
+	public LateStages(ShutdownCoordinator coordinator, ClientPools pools, Runnable report) {
+		this.coordinator = coordinator;
+		this.pools = pools;
+		this.report = report;
+	}
+
+	/**
+	 * Close, dispose and report, once, if the context is closing and no failed startup
+	 * did so already.
+	 */
+	void run() {
+		if (!this.coordinator.isShuttingDown() || this.coordinator.report() != null
+				|| !this.ran.compareAndSet(false, true)) {
+			return;
+		}
+		// shared pools the application's own shutdown work created again (Reactor Netty's
+		// global resources, after Spring's factory disposed them)
+		this.pools.registerSharedPoolsInUse();
+		stage(Stage.CLOSE);
+		stage(Stage.DISPOSE);
+		this.report.run();
+	}
+
+	private void stage(Stage stage) {
+		try {
+			this.coordinator.close(stage);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Cleanup stage '" + stage.configName() + "' failed", ex);
+		}
+	}
+
+}
