@@ -174,7 +174,7 @@ part_scale() {
 
 part_churn() {
 	log "contexts created and closed in one JVM, with and without the starter; builder churn"
-	local churn='mvn -B -ntp -q -Dstyle.color=never test -pl test-support,autoconfigure -Dtest=ContextChurnTests,BuilderChurnTests -Dsurefire.failIfNoSpecifiedTests=false -Dcleanup.churn.compare=true'
+	local churn='mvn -B -ntp -q -Dstyle.color=never test -pl build-support,autoconfigure -Dtest=ContextChurnTests,BuilderChurnTests -Dsurefire.failIfNoSpecifiedTests=false -Dcleanup.churn.compare=true'
 	run churn "$churn"
 	local l="$OUT/churn.log"
 	# churn_line WHO PATTERN: the first figures line of the run with the starter (WHO=with) or
@@ -392,7 +392,7 @@ previous_section() { awk -v title="${TITLE[$1]}" 'index($0, "## ") == 1 { on = (
 	cat <<HEADER
 # Benchmarks
 
-[README](../README.md) · [Configuration](configuration.md) · [Endpoint](endpoint.md) · [Meters](meters.md) · [Clients](clients.md) · [Shutdown](shutdown.md) · [Troubleshooting](troubleshooting.md) · [Compatibility](compatibility.md) · [Benchmarks](benchmarks.md) · [API](api.md)
+[README](../README.md) · [Configuration](configuration.md) · [Endpoint](endpoint.md) · [Meters](meters.md) · [Clients](clients.md) · [Shutdown](shutdown.md) · [Troubleshooting](troubleshooting.md) · [Compatibility](compatibility.md) · [Benchmarks](benchmarks.md) · [API](api.md) · [Testing](testing.md)
 
 Written by \`bench/run.sh\`, which builds with \`-Pbench\`, runs every measurement below (about 45
 minutes, 30 of them for startup) and rewrites this page; \`bench/run.sh shutdown\` reruns one part.

@@ -64,7 +64,7 @@ class ArchitectureTests {
 			.filter((type) -> type.isTopLevelClass() && type.getModifiers().contains(JavaModifier.PUBLIC))
 			.filter((type) -> !INTERNAL_PACKAGES.contains(type.getPackageName()))
 			// the build's own test support, not part of the starter
-			.filter((type) -> !type.getPackageName().startsWith("dev.cleanup.testsupport"))
+			.filter((type) -> !type.getPackageName().startsWith("dev.cleanup.buildsupport"))
 			.map(JavaClass::getName)
 			.collect(Collectors.toSet());
 		assertThat(publicTypes).as("public types outside the internal packages (docs/api.md)")
@@ -135,7 +135,7 @@ class ArchitectureTests {
 			.that(DescribedPredicate.describe("load where " + library + " may be absent",
 					(JavaClass type) -> homes.stream().noneMatch((home) -> isIn(type, home))))
 			.and()
-			.resideOutsideOfPackage("dev.cleanup.testsupport..")
+			.resideOutsideOfPackage("dev.cleanup.buildsupport..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage(libraryPackage)

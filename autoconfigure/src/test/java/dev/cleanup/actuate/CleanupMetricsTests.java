@@ -8,7 +8,7 @@ import dev.cleanup.autoconfigure.CleanupMetricsAutoConfiguration;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -17,7 +17,7 @@ import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.core.ShutdownCoordinator.ShutdownState;
 import dev.cleanup.core.Stage;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;

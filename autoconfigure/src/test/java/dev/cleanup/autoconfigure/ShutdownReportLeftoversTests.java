@@ -13,7 +13,7 @@ import dev.cleanup.core.Stage;
 import dev.cleanup.lingering.ClientThreadCensus.LeakedThread;
 import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterEach;

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.cleanup.testsupport.ChildJvm;
-import dev.cleanup.testsupport.Jdks;
-import dev.cleanup.testsupport.LoggedProcess;
+import dev.cleanup.buildsupport.ChildJvm;
+import dev.cleanup.buildsupport.Jdks;
+import dev.cleanup.buildsupport.LoggedProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,8 +2,8 @@ package dev.cleanup.lingering;
 
 import java.time.Duration;
 
-import dev.cleanup.testsupport.ChildJvm;
-import dev.cleanup.testsupport.LoggedProcess;
+import dev.cleanup.buildsupport.ChildJvm;
+import dev.cleanup.buildsupport.LoggedProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

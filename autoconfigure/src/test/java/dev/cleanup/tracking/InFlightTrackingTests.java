@@ -11,7 +11,7 @@ import dev.cleanup.core.ShutdownReport.DrainResult;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cleanup.core.ShutdownReport.CutCall;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;

@@ -3,7 +3,7 @@ package dev.cleanup.tracking;
 import java.net.URI;
 import java.time.Duration;
 
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

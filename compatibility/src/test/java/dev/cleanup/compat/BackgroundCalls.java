@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.cleanup.compat.service.ServiceApplication;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 
 import static org.awaitility.Awaitility.await;
 

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.cleanup.testsupport.ChildJvm;
-import dev.cleanup.testsupport.LoggedProcess;
-import dev.cleanup.testsupport.StarterEntries;
+import dev.cleanup.buildsupport.ChildJvm;
+import dev.cleanup.buildsupport.LoggedProcess;
+import dev.cleanup.buildsupport.StarterEntries;
 
 /**
  * One of the compatibility applications in a child JVM, with the starter on its class

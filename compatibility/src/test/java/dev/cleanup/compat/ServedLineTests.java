@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.cleanup.compat.BackgroundCalls.Run;
 import dev.cleanup.compat.batch.BatchJobApplication;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -36,7 +36,7 @@ final class ReadmeBlocks {
 	 * @throws IOException if the README cannot be read
 	 */
 	static List<String> block(String marker) throws IOException {
-		return dev.cleanup.testsupport.ReadmeBlocks.block(README, marker);
+		return dev.cleanup.buildsupport.ReadmeBlocks.block(README, marker);
 	}
 
 	/**
@@ -49,7 +49,7 @@ final class ReadmeBlocks {
 	 * @throws IOException if the README cannot be read
 	 */
 	static void assertLinesShownIn(String marker, String from, String output) throws IOException {
-		assertThat(dev.cleanup.testsupport.ReadmeBlocks.linesNotShownIn(README, marker, from, output))
+		assertThat(dev.cleanup.buildsupport.ReadmeBlocks.linesNotShownIn(README, marker, from, output))
 			.as("README.md's %s lines not in the real output", marker)
 			.isEmpty();
 	}

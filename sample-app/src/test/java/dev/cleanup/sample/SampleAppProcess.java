@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.cleanup.testsupport.LoggedProcess;
+import dev.cleanup.buildsupport.LoggedProcess;
 
 import static org.awaitility.Awaitility.await;
 

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.cleanup.testsupport.StarterEntries;
+import dev.cleanup.buildsupport.StarterEntries;
 
 /**
  * The class path of a shape: the test class path of its line's module without the jars of

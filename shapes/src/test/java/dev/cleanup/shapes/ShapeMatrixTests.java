@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.cleanup.testsupport.ReadmeBlocks;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.ReadmeBlocks;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import dev.cleanup.testsupport.ChildJvm;
-import dev.cleanup.testsupport.LoggedProcess;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.ChildJvm;
+import dev.cleanup.buildsupport.LoggedProcess;
+import dev.cleanup.buildsupport.SlowUpstream;
 
 import static org.awaitility.Awaitility.await;
 

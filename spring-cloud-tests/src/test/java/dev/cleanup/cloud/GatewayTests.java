@@ -13,7 +13,7 @@ import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.ShutdownReport.CutCall;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.ShutdownReport;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.ShutdownReport.CutCall;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.ShutdownReport;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackingClientHttpRequestInterceptor;
 import dev.cleanup.tracking.TrackingExchangeFilterFunction;

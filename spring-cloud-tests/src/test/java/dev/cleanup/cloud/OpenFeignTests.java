@@ -11,7 +11,7 @@ import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.ShutdownReport.CutCall;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.ShutdownReport;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import dev.cleanup.core.Outcome;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

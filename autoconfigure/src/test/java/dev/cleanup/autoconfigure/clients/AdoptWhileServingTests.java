@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.cleanup.autoconfigure.CleanupClients;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

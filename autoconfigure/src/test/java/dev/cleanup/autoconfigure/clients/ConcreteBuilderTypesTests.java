@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.cleanup.testsupport.ChildJvm;
-import dev.cleanup.testsupport.LoggedProcess;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.ChildJvm;
+import dev.cleanup.buildsupport.LoggedProcess;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

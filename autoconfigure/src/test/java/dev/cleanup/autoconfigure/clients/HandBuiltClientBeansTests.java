@@ -15,7 +15,7 @@ import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownReport;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackingClientHttpRequestFactory;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;

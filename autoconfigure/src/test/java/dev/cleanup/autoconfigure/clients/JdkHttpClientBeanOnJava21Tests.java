@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.cleanup.testsupport.ChildJvm;
-import dev.cleanup.testsupport.Jdks;
-import dev.cleanup.testsupport.LoggedProcess;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.ChildJvm;
+import dev.cleanup.buildsupport.Jdks;
+import dev.cleanup.buildsupport.LoggedProcess;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

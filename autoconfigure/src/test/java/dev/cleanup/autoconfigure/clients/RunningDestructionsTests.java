@@ -9,7 +9,7 @@ import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.ShutdownCoordinator.ShutdownState;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.jspecify.annotations.Nullable;

@@ -12,7 +12,7 @@ import dev.cleanup.core.ShutdownReport.CutCall;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.test.ClientAutoConfigurations;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import dev.cleanup.tracking.InFlightCalls;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;

@@ -2,9 +2,9 @@ package dev.cleanup.autoconfigure.clients;
 
 import java.time.Duration;
 
-import dev.cleanup.testsupport.ChildJvm;
-import dev.cleanup.testsupport.LoggedProcess;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.ChildJvm;
+import dev.cleanup.buildsupport.LoggedProcess;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;

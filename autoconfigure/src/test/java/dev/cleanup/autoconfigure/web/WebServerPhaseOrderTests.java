@@ -16,7 +16,7 @@ import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;

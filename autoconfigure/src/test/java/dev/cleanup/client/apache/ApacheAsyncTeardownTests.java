@@ -13,7 +13,7 @@ import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.Teardown;
 import dev.cleanup.core.StageClose;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;

@@ -15,7 +15,7 @@ import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.StageClose;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;

@@ -15,7 +15,7 @@ import dev.cleanup.core.Kind;
 import dev.cleanup.core.Stage;
 import dev.cleanup.test.LiveThreadNames;
 import dev.cleanup.core.StageClose;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 
 /**
  * Runs one {@link JdkHttpClientTeardown} scenario in a child JVM and prints what happened

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.cleanup.core.plan.ShutdownBudget;
-import dev.cleanup.testsupport.ChildJvm;
-import dev.cleanup.testsupport.Jdks;
-import dev.cleanup.testsupport.LoggedProcess;
+import dev.cleanup.buildsupport.ChildJvm;
+import dev.cleanup.buildsupport.Jdks;
+import dev.cleanup.buildsupport.LoggedProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

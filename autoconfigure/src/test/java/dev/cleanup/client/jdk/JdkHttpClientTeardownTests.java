@@ -19,7 +19,7 @@ import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.StageClose;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -17,7 +17,7 @@ import dev.cleanup.core.PoolUsage;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.StageClose;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;

@@ -13,7 +13,7 @@ import dev.cleanup.core.Outcome;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.test.LiveThreadNames;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,7 +13,7 @@ import dev.cleanup.core.Participant;
 import dev.cleanup.core.Stage;
 import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.test.LiveThreadNames;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.cleanup.autoconfigure.CleanupAutoConfiguration;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
-import dev.cleanup.testsupport.SlowUpstream;
+import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.HttpResources;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.cleanup.testsupport.LoggedProcess;
+import dev.cleanup.buildsupport.LoggedProcess;
 
 /**
  * One application started as a child process from a command line, its output in a file;

@@ -3,4 +3,4 @@
  * process (its exit, its reaction to SIGTERM, its output), the JDKs to run them with, and
  * a slow upstream HTTP server on the loopback address.
  */
-package dev.cleanup.testsupport;
+package dev.cleanup.buildsupport;

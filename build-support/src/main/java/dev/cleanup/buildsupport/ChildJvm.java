@@ -1,4 +1,4 @@
-package dev.cleanup.testsupport;
+package dev.cleanup.buildsupport;
 
 import java.io.IOException;
 import java.nio.file.Path;
