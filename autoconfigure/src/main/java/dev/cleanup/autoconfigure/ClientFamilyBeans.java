@@ -1,5 +1,8 @@
 package dev.cleanup.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -16,13 +19,24 @@ import org.springframework.util.ClassUtils;
  *
  * @author cleanup contributors
  */
-class ClientFamilyBeans implements ImportBeanDefinitionRegistrar {
+class ClientFamilyBeans implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware {
 
 	private static final String INSTRUMENT = "dev.cleanup.autoconfigure.instrument.";
 
+	private @Nullable ClassLoader classLoader;
+
+	/**
+	 * The context's class loader, which Boot's class conditions ask too (a test may
+	 * filter it).
+	 */
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		ClassLoader classLoader = getClass().getClassLoader();
+		ClassLoader classLoader = this.classLoader;
 		if (present(classLoader, "org.springframework.web.client.RestClient")) {
 			register(registry, "cleanupClients", "dev.cleanup.autoconfigure.CleanupClients");
 			if (present(classLoader, "org.springframework.boot.restclient.RestClientCustomizer")) {
@@ -37,7 +51,7 @@ class ClientFamilyBeans implements ImportBeanDefinitionRegistrar {
 		}
 	}
 
-	private static boolean present(ClassLoader classLoader, String className) {
+	private static boolean present(@Nullable ClassLoader classLoader, String className) {
 		return ClassUtils.isPresent(className, classLoader);
 	}
 

@@ -45,6 +45,23 @@ class StarterBeansTests {
 		});
 	}
 
+	/**
+	 * The family beans follow the context's class loader, as the class conditions of
+	 * Boot's own auto-configurations do: a test that hides WebFlux gets no WebClient
+	 * beans of the starter.
+	 */
+	@Test
+	void familyBeansFollowTheContextsClassLoader() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader("feign.", "dev.cleanup.client.feign.",
+					"org.springframework.web.reactive.", "org.springframework.boot.webclient."))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasBean("cleanupClients").hasBean("cleanupRestClientTracking");
+				assertThat(context).doesNotHaveBean("cleanupWebClients").doesNotHaveBean("cleanupWebClientTracking");
+			});
+	}
+
 	private static List<String> starterBeans(ConfigurableListableBeanFactory beanFactory) {
 		return Arrays.stream(beanFactory.getBeanDefinitionNames()).filter((name) -> {
 			BeanDefinition definition = beanFactory.getBeanDefinition(name);
