@@ -1,6 +1,5 @@
 package dev.cleanup.testing;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.annotation.DirtiesContext.HierarchyMode;
@@ -34,7 +33,7 @@ public class ClosedContextTestExecutionListener implements TestExecutionListener
 	@Override
 	public void afterTestExecution(TestContext testContext) {
 		Object context = testContext.removeAttribute(CONTEXT);
-		if (context instanceof ApplicationContext applicationContext && isClosed(applicationContext)) {
+		if (context instanceof ConfigurableApplicationContext configurable && !configurable.isActive()) {
 			testContext.markApplicationContextDirty(HierarchyMode.CURRENT_LEVEL);
 		}
 	}
@@ -47,10 +46,6 @@ public class ClosedContextTestExecutionListener implements TestExecutionListener
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
-	}
-
-	static boolean isClosed(ApplicationContext context) {
-		return context instanceof ConfigurableApplicationContext configurable && !configurable.isActive();
 	}
 
 }

@@ -17,6 +17,7 @@ import dev.cleanup.buildsupport.SlowUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -25,6 +26,7 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
 import static dev.cleanup.testing.ShutdownAssertions.assertThatShutdownOf;
@@ -95,7 +97,7 @@ class ShutdownAssertTests {
 
 	@Test
 	void forcedNothingFailsOnAPoolClosedByForce() {
-		starter.withUserConfiguration(Registered.class).withBean("busy", Teardown.class, () -> new Teardown() {
+		registered("busy", new Teardown() {
 
 			@Override
 			public boolean closeGracefully(Deadline deadline) {
@@ -125,7 +127,7 @@ class ShutdownAssertTests {
 
 	@Test
 	void timedOutNothingFailsOnACloseThatHangs() {
-		starter.withUserConfiguration(Registered.class).withBean("hanging", Teardown.class, () -> new Teardown() {
+		registered("hanging", new Teardown() {
 
 			@Override
 			public boolean closeGracefully(Deadline deadline) throws Exception {
@@ -139,33 +141,30 @@ class ShutdownAssertTests {
 				return true;
 			}
 
-		})
-			.run((context) -> assertThatExceptionOfType(AssertionError.class)
-				.isThrownBy(() -> assertThatShutdownOf(context).forcedNothing().timedOutNothing())
-				.satisfies(DocumentedMessages::assertShownInDocs)
-				.withMessageContaining("Expected no participant that timed out, but 1 did:")
-				.withMessageContaining("Participant 'hanging' (custom) in stage close: timed-out after")
-				.withMessageContaining("closeGracefully by its deadline"));
+		}).run((context) -> assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThatShutdownOf(context).forcedNothing().timedOutNothing())
+			.satisfies(DocumentedMessages::assertShownInDocs)
+			.withMessageContaining("Expected no participant that timed out, but 1 did:")
+			.withMessageContaining("Participant 'hanging' (custom) in stage close: timed-out after")
+			.withMessageContaining("closeGracefully by its deadline"));
 	}
 
 	@Test
 	void failedNothingFailsOnACloseThatThrows() {
-		starter.withUserConfiguration(Registered.class).withBean("broken", Teardown.class, () -> (deadline) -> {
+		registered("broken", (deadline) -> {
 			throw new IllegalStateException("disk full");
-		})
-			.run((context) -> assertThatExceptionOfType(AssertionError.class)
-				.isThrownBy(() -> assertThatShutdownOf(context).failedNothing())
-				.satisfies(DocumentedMessages::assertShownInDocs)
-				.withMessageContaining("Expected no participant that failed, but 1 did:")
-				.withMessageContaining("Participant 'broken' (custom) in stage close: failed after")
-				.withMessageContaining("disk full"));
+		}).run((context) -> assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThatShutdownOf(context).failedNothing())
+			.satisfies(DocumentedMessages::assertShownInDocs)
+			.withMessageContaining("Expected no participant that failed, but 1 did:")
+			.withMessageContaining("Participant 'broken' (custom) in stage close: failed after")
+			.withMessageContaining("disk full"));
 	}
 
 	@Test
 	void verifiedEveryCloseFailsOnAPoolWhoseUseCouldNotBeSeen() {
-		starter.withUserConfiguration(Registered.class).withBean("blind", Teardown.class, () -> Teardown.of(() -> {
-		}))
-			.withPropertyValues("test.kind=JDK_HTTPCLIENT")
+		registered("blind", Teardown.of(() -> {
+		})).withPropertyValues("test.kind=JDK_HTTPCLIENT")
 			.run((context) -> assertThatExceptionOfType(AssertionError.class)
 				.isThrownBy(() -> assertThatShutdownOf(context).forcedNothing().verifiedEveryClose())
 				.satisfies(DocumentedMessages::assertShownInDocs)
@@ -207,9 +206,7 @@ class ShutdownAssertTests {
 		}, "leaky-client-selector");
 		leaky.setDaemon(true);
 		leaky.start();
-		starter.withUserConfiguration(Registered.class)
-			.withBean("leaky", Teardown.class, () -> (deadline) -> true)
-			.withPropertyValues("test.threads=leaky-client-")
+		registered("leaky", (deadline) -> true).withPropertyValues("test.threads=leaky-client-")
 			.run((context) -> assertThatExceptionOfType(AssertionError.class)
 				.isThrownBy(() -> assertThatShutdownOf(context).leftNoLingeringTasks().leftNoThreads())
 				.satisfies(DocumentedMessages::assertShownInDocs)
@@ -220,16 +217,15 @@ class ShutdownAssertTests {
 
 	@Test
 	void tookAtMostFailsOnASlowShutdown() {
-		starter.withUserConfiguration(Registered.class).withBean("slow", Teardown.class, () -> (deadline) -> {
+		registered("slow", (deadline) -> {
 			Thread.sleep(250);
 			return true;
-		})
-			.run((context) -> assertThatExceptionOfType(AssertionError.class)
-				.isThrownBy(() -> assertThatShutdownOf(context).isClean().tookAtMost(Duration.ofMillis(100)))
-				.satisfies(DocumentedMessages::assertShownInDocs)
-				.withMessageMatching("(?s)Expected the shutdown to take at most 100 ms, but it took \\d+ ms.*")
-				.withMessageContaining("Cleanup shutdown report")
-				.withMessageContaining("cleanup.drain.timeout"));
+		}).run((context) -> assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThatShutdownOf(context).isClean().tookAtMost(Duration.ofMillis(100)))
+			.satisfies(DocumentedMessages::assertShownInDocs)
+			.withMessageMatching("(?s)Expected the shutdown to take at most 100 ms, but it took \\d+ ms.*")
+			.withMessageContaining("Cleanup shutdown report")
+			.withMessageContaining("cleanup.drain.timeout"));
 	}
 
 	@Test
@@ -252,6 +248,13 @@ class ShutdownAssertTests {
 	}
 
 	/**
+	 * A context with the starter and one participant of the application's own.
+	 */
+	private static ApplicationContextRunner registered(String name, Teardown teardown) {
+		return starter.withUserConfiguration(Registered.class).withBean(name, Teardown.class, () -> teardown);
+	}
+
+	/**
 	 * Registers each {@link Teardown} bean as a participant of its own name, as an
 	 * application registers its own resources (kind and threads from {@code test.*}).
 	 */
@@ -259,9 +262,8 @@ class ShutdownAssertTests {
 	static class Registered {
 
 		@Bean
-		Object registeredTeardowns(ParticipantRegistry registry,
-				org.springframework.beans.factory.ListableBeanFactory beanFactory,
-				org.springframework.core.env.Environment environment) {
+		Object registeredTeardowns(ParticipantRegistry registry, ListableBeanFactory beanFactory,
+				Environment environment) {
 			Kind kind = Kind.valueOf(environment.getProperty("test.kind", "CUSTOM"));
 			String threads = environment.getProperty("test.threads");
 			beanFactory.getBeansOfType(Teardown.class).forEach((name, teardown) -> {

@@ -46,31 +46,38 @@ class WhereSpringTestsRunTests {
 
 	@Test
 	void springApplicationRunWithACallInFlight() {
-		ConfigurableApplicationContext context = SpringApplication.run(SuiteApplication.class, "--server.port=0",
-				"--server.address=127.0.0.1", "--spring.main.banner-mode=off");
-		RestClient client = context.getBean(RestClient.Builder.class).build();
-		CompletableFuture<String> call = CompletableFuture
-			.supplyAsync(() -> client.get().uri(this.upstream.uri("/delay/500")).retrieve().body(String.class));
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.upstream.active() == 1);
-		ShutdownAssert shutdown = assertThatShutdownOf(context).cutNoCalls().isClean();
+		Running running = runWithACallInFlight();
+		ShutdownAssert shutdown = assertThatShutdownOf(running.context()).cutNoCalls().isClean();
 		// it judged once the drain had let the call finish
-		assertThat(call).isCompletedWithValueMatching((body) -> body != null);
+		assertThat(running.call()).isCompletedWithValueMatching((body) -> body != null);
 		assertThat(shutdown.took()).isGreaterThan(Duration.ofMillis(200));
 	}
 
 	@Test
 	void aCloseAnotherThreadStartedIsAwaited() {
+		Running running = runWithACallInFlight();
+		ConfigurableApplicationContext context = running.context();
+		new Thread(context::close, "closing").start();
+		await().atMost(Duration.ofSeconds(10)).until(context::isClosed);
+		assertThatShutdownOf(context).cutNoCalls().isClean();
+		assertThat(running.call()).isCompleted();
+	}
+
+	/**
+	 * Start the service with {@code SpringApplication.run} and a 500 ms call of Boot's
+	 * RestClient in flight.
+	 */
+	private Running runWithACallInFlight() {
 		ConfigurableApplicationContext context = SpringApplication.run(SuiteApplication.class, "--server.port=0",
 				"--server.address=127.0.0.1", "--spring.main.banner-mode=off");
 		RestClient client = context.getBean(RestClient.Builder.class).build();
 		CompletableFuture<String> call = CompletableFuture
 			.supplyAsync(() -> client.get().uri(this.upstream.uri("/delay/500")).retrieve().body(String.class));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.upstream.active() == 1);
-		Thread closing = new Thread(context::close, "closing");
-		closing.start();
-		await().atMost(Duration.ofSeconds(10)).until(context::isClosed);
-		assertThatShutdownOf(context).cutNoCalls().isClean();
-		assertThat(call).isCompleted();
+		return new Running(context, call);
+	}
+
+	private record Running(ConfigurableApplicationContext context, CompletableFuture<String> call) {
 	}
 
 }

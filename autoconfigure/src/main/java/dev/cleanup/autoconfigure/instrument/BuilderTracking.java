@@ -26,7 +26,7 @@ import org.springframework.web.client.RestTemplate;
  */
 public final class BuilderTracking {
 
-	private static final String OFF = "Calls of clients built from Spring's builders are tracked, but not on "
+	static final String OFF = "Calls of clients built from Spring's builders are tracked, but not on "
 			+ "their pools, which are not closed by the starter";
 
 	private final ClientPools pools;

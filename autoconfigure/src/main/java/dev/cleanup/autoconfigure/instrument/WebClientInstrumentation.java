@@ -33,8 +33,7 @@ public final class WebClientInstrumentation {
 
 	private static final PrivateField BUILDER_CONNECTOR = new PrivateField(
 			"org.springframework.web.reactive.function.client.DefaultWebClientBuilder", "connector",
-			"Calls of clients built from Spring's builders are tracked, but not on "
-					+ "their pools, which are not closed by the starter");
+			BuilderTracking.OFF);
 
 	private final ClientPools pools;
 

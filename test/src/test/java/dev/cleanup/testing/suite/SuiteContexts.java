@@ -3,6 +3,7 @@ package dev.cleanup.testing.suite;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
 
 /**
  * The contexts the suite's classes were given, so that the last class can show which of
@@ -20,7 +21,7 @@ final class SuiteContexts {
 	}
 
 	static String hello(ConfigurableApplicationContext context, int port) {
-		return context.getBean(org.springframework.web.client.RestClient.Builder.class)
+		return context.getBean(RestClient.Builder.class)
 			.build()
 			.get()
 			.uri("http://127.0.0.1:" + port + "/hello")
