@@ -1,22 +1,14 @@
 package dev.cleanup.actuate;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.plan.ParticipantNames;
-import dev.cleanup.core.plan.ParticipantPolicy;
-import dev.cleanup.core.PoolUsage;
-import dev.cleanup.core.plan.ShutdownBudget;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.plan.ShutdownPlan;
-import dev.cleanup.core.Stage;
-import dev.cleanup.tracking.InFlightCall;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.UriSanitizer;
 import org.jspecify.annotations.Nullable;
@@ -90,20 +82,8 @@ public class CleanupEndpoint {
 	@ReadOperation
 	public CleanupDescriptor cleanup(SecurityContext securityContext) {
 		boolean showQueryValues = this.showValues.isShown(securityContext, this.roles);
-		List<InFlightCall> inFlight = this.calls.snapshot();
-		List<InFlightCallDescriptor> listed = inFlight.stream()
-			.limit(MAX_LISTED_CALLS)
-			.map((call) -> describe(call, showQueryValues))
-			.toList();
-		PendingWork.Snapshot pending = this.pendingWork.snapshot();
-		List<Participant> participants = this.coordinator.registry().participants();
-		LeftOutDescriptor leftOut = new LeftOutDescriptor(inFlight.size() - listed.size(),
-				pending.lingeringTasksLeftOut(), pending.leakedThreadsLeftOut(),
-				Math.max(0, participants.size() - MAX_LISTED_PARTICIPANTS));
-		ShutdownPlan plan = this.plan.get();
-		return new CleanupDescriptor(this.coordinator.state().name(), stages(plan),
-				participants.stream().limit(MAX_LISTED_PARTICIPANTS).map(this::describe).toList(), listed,
-				pending.lingeringTasks(), pending.pendingTimeouts(), pending.leakedThreads(), budget(plan), leftOut);
+		return new Descriptions(this.coordinator, this.calls).cleanup(this.plan.get(), this.pendingWork.snapshot(),
+				showQueryValues);
 	}
 
 	/**
@@ -117,7 +97,7 @@ public class CleanupEndpoint {
 			return null;
 		}
 		Participant participant = this.coordinator.registry().find(name);
-		return (participant != null) ? describe(participant) : null;
+		return (participant != null) ? new Descriptions(this.coordinator, this.calls).participant(participant) : null;
 	}
 
 	/**
@@ -128,50 +108,6 @@ public class CleanupEndpoint {
 	@WriteOperation
 	public PendingWork.CleanupActionDescriptor cleanupNow() {
 		return this.pendingWork.cleanupNow(this.coordinator.registry().participants());
-	}
-
-	private static List<StageDescriptor> stages(ShutdownPlan plan) {
-		return plan.stages()
-			.stream()
-			.map((stage) -> new StageDescriptor(stage.name(), stage.phase(),
-					(stage.phase() != null) ? StageDescriptor.AT_PHASE : StageDescriptor.AFTER_SHUTDOWN_WORK,
-					stage.timeout().toMillis()))
-			.toList();
-	}
-
-	private static BudgetDescriptor budget(ShutdownPlan plan) {
-		ShutdownBudget budget = plan.budget();
-		Duration gracePeriod = plan.terminationGracePeriod();
-		return new BudgetDescriptor(budget.worstCase().toMillis(),
-				(gracePeriod != null) ? gracePeriod.toMillis() : null, plan.withinGracePeriod(),
-				budget.inboundDrain().toMillis(), budget.drain().toMillis(), budget.slowestClose().toMillis(),
-				budget.slowestDispose().toMillis(), ShutdownBudget.forcedBound().toMillis(), budget.arithmetic(),
-				budget.stuckUpstream().toMillis(), budget.stuckUpstreamArithmetic(), plan.gracePeriodSource(),
-				plan.preStopDelay().toMillis());
-	}
-
-	private ParticipantDescriptor describe(Participant participant) {
-		ParticipantPolicy.Settings settings = this.coordinator.policy().settingsFor(participant);
-		CloseResult last = participant.lastResult();
-		String state = (last != null) ? "closed" : participant.isClosing() ? "closing" : "open";
-		PoolUsage usage = participant.usage();
-		PoolDescriptor pool = (usage.equals(PoolUsage.UNKNOWN)) ? null : new PoolDescriptor(known(usage.inUse()),
-				known(usage.idle()), known(usage.pending()), known(usage.max()));
-		return new ParticipantDescriptor(participant.name(), participant.kind().displayName(),
-				settings.stage().configName(), settings.timeout().toString(), state, settings.enabled(),
-				participant.isCaptured(), pool, (last != null) ? last.outcome().displayName() : null,
-				(last != null) ? last.duration().toMillis() : null, (last != null) ? last.detail() : null);
-	}
-
-	private InFlightCallDescriptor describe(InFlightCall call, boolean showQueryValues) {
-		Duration remaining = call.remaining();
-		return new InFlightCallDescriptor(call.client().name(), call.method(),
-				UriSanitizer.sanitize(call.uri(), showQueryValues), this.calls.startedAt(call),
-				call.elapsed().toMillis(), (remaining != null) ? remaining.toMillis() : null, call.threadName());
-	}
-
-	private static @Nullable Integer known(int figure) {
-		return (figure >= 0) ? figure : null;
 	}
 
 	/**

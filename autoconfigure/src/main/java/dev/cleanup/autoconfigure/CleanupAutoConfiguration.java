@@ -50,7 +50,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -79,7 +78,6 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBooleanProperty(name = "cleanup.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CleanupProperties.class)
 @Import(ClientFamilyBeans.class)
-@ImportRuntimeHints(CleanupRuntimeHints.class)
 public final class CleanupAutoConfiguration {
 
 	private static final String SCHEDULERS = "reactor.core.scheduler.Schedulers";

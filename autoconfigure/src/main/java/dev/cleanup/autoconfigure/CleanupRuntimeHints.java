@@ -26,7 +26,8 @@ import org.springframework.util.ClassUtils;
  * Spring's and the client libraries' classes ({@link PrivateField}), and the Java 21+
  * methods looked up by method handle. The classes that declare private fields are
  * initialized here, each only if the library it reads from is present, so that every
- * field of theirs is known.
+ * field of theirs is known. Listed in {@code META-INF/spring/aot.factories}, so that only
+ * an ahead-of-time build loads it.
  *
  * @author cleanup contributors
  */

@@ -46,8 +46,6 @@ public class ShutdownCoordinator {
 
 	private static final Log logger = LogFactory.getLog(ShutdownCoordinator.class);
 
-	private final StageRunner runner = new StageRunner();
-
 	/**
 	 * What failed and was said so, once each: sources, listeners and censuses, bounded by
 	 * how many the application has.
@@ -245,7 +243,7 @@ public class ShutdownCoordinator {
 				stageResults.add(skipped);
 			}
 		}
-		stageResults.addAll(this.runner.close(stage, closings));
+		stageResults.addAll(new StageRunner().close(stage, closings));
 		stageResults.forEach(this::record);
 		return stageResults;
 	}

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.ExecutableHint;
 import org.springframework.aot.hint.ExecutableMode;
+import org.springframework.beans.factory.aot.AotServices;
 import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeHint;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.core.io.Resource;
@@ -29,6 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author cleanup contributors
  */
 class CleanupRuntimeHintsTests {
+
+	@Test
+	void anAheadOfTimeBuildFindsTheHints() {
+		assertThat(AotServices.factories().load(RuntimeHintsRegistrar.class))
+			.anySatisfy((registrar) -> assertThat(registrar).isInstanceOf(CleanupRuntimeHints.class));
+	}
 
 	@Test
 	void everyPrivateFieldOfEveryClassHasAReflectionHint() throws Exception {

@@ -23,10 +23,13 @@ public final class ParticipantPolicyFactory {
 		Map<Stage, Duration> timeouts = Map.of(Stage.CLOSE, properties.getClose().getTimeout(), Stage.DISPOSE,
 				properties.getDispose().getTimeout());
 		Map<String, ParticipantPolicy.Override> overrides = new LinkedHashMap<>();
-		properties.getResources().forEach((name, resource) -> {
-			Stage stage = CleanupPropertiesValidator.stage("cleanup.resources." + name + ".stage", resource.getStage());
-			overrides.put(name, new ParticipantPolicy.Override(resource.isEnabled(), stage, resource.getTimeout()));
-		});
+		for (Map.Entry<String, CleanupProperties.Resource> entry : properties.getResources().entrySet()) {
+			CleanupProperties.Resource resource = entry.getValue();
+			Stage stage = CleanupPropertiesValidator.stage("cleanup.resources." + entry.getKey() + ".stage",
+					resource.getStage());
+			overrides.put(entry.getKey(),
+					new ParticipantPolicy.Override(resource.isEnabled(), stage, resource.getTimeout()));
+		}
 		return ParticipantPolicy.of(timeouts, overrides);
 	}
 

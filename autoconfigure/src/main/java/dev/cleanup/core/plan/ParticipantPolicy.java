@@ -4,6 +4,7 @@ import dev.cleanup.core.Stage;
 import dev.cleanup.core.Participant;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -45,12 +46,14 @@ public final class ParticipantPolicy {
 		Map<Stage, Duration> timeouts = new EnumMap<>(Stage.class);
 		timeouts.putAll(stageTimeouts);
 		for (Stage stage : Stage.values()) {
-			if (stage.closesParticipants()) {
-				Objects.requireNonNull(timeouts.get(stage), () -> "No timeout for stage " + stage.configName());
+			if (stage.closesParticipants() && timeouts.get(stage) == null) {
+				throw new NullPointerException("No timeout for stage " + stage.configName());
 			}
 		}
 		Map<String, Override> relaxed = new HashMap<>();
-		overrides.forEach((name, override) -> relaxed.put(ParticipantNames.relaxed(name), override));
+		for (Map.Entry<String, Override> override : overrides.entrySet()) {
+			relaxed.put(ParticipantNames.relaxed(override.getKey()), override.getValue());
+		}
 		return new ParticipantPolicy(timeouts, relaxed);
 	}
 
@@ -74,7 +77,11 @@ public final class ParticipantPolicy {
 	 * @return the timeout
 	 */
 	public Duration stageTimeout(Stage stage) {
-		return Objects.requireNonNull(this.stageTimeouts.get(stage), stage::configName);
+		Duration timeout = this.stageTimeouts.get(stage);
+		if (timeout == null) {
+			throw new NullPointerException(stage.configName());
+		}
+		return timeout;
 	}
 
 	/**
@@ -119,8 +126,16 @@ public final class ParticipantPolicy {
 	 */
 	public static List<String> unmatched(Collection<String> configuredNames, Collection<Participant> participants) {
 		Set<String> known = new HashSet<>();
-		participants.forEach((participant) -> known.add(ParticipantNames.relaxed(participant.name())));
-		return configuredNames.stream().filter((name) -> !known.contains(ParticipantNames.relaxed(name))).toList();
+		for (Participant participant : participants) {
+			known.add(ParticipantNames.relaxed(participant.name()));
+		}
+		List<String> unmatched = new ArrayList<>();
+		for (String name : configuredNames) {
+			if (!known.contains(ParticipantNames.relaxed(name))) {
+				unmatched.add(name);
+			}
+		}
+		return List.copyOf(unmatched);
 	}
 
 	/**
