@@ -122,8 +122,8 @@ public final class CleanupAutoConfiguration {
 		// what only shutdown needs is loaded when it runs
 		Runnable work = () -> {
 			new ShutdownReportLogger(coordinator, lingering).run();
-			if (watchdog.isEnabled()) {
-				// does nothing in a JVM shutdown, which ends the process anyway
+			// a JVM shutdown ends the process anyway: no watchdog to build
+			if (watchdog.isEnabled() && !ExitWatchdog.isShutdownInProgress()) {
 				new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), 0,
 						() -> RunningContexts.otherThan(beanFactory))
 					.start();

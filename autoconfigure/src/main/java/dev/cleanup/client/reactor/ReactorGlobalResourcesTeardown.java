@@ -72,9 +72,10 @@ final class ReactorGlobalResourcesTeardown extends LoopDisposalTeardown {
 
 	@Override
 	public boolean closeGracefully(Deadline deadline) throws Exception {
-		// Spring's ReactorResourceFactory disposes them itself when it stops (phase 0)
+		// Spring's ReactorResourceFactory disposes them itself when it stops (phase 0):
+		// then there is nothing left to dispose, and nothing to wait for
 		this.goneBefore = ReactorGlobalPools.current() == null;
-		return super.closeGracefully(deadline);
+		return this.goneBefore || super.closeGracefully(deadline);
 	}
 
 	@Override
