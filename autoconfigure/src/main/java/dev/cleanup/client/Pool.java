@@ -144,6 +144,15 @@ public final class Pool {
 	}
 
 	/**
+	 * Return the teardown of this pool, made when it is first measured or closed.
+	 * @param calls the calls of its client, for the teardown to wait on
+	 * @return the teardown, which holds the resource
+	 */
+	public Teardown deferredTeardown(InFlightSource calls) {
+		return new DeferredTeardown(this.teardown, this.resource, calls);
+	}
+
+	/**
 	 * Return which threads are the pool's own.
 	 * @return the predicate, or {@code null} if they cannot be told apart
 	 */

@@ -390,7 +390,7 @@ public final class ClientPools {
 			}
 			// the teardown function holds no resource: a weak participant stays weak
 			return (weak ? builder.weak(resource, (held) -> teardown.apply(held, own))
-					: builder.teardown(teardown.apply(resource, own)))
+					: builder.teardown(pool.deferredTeardown(own)))
 				.build();
 		});
 		return client[0];

@@ -36,6 +36,12 @@ public final class JdkClientStack implements ClientStack {
 	private static final PrivateField CONNECTOR_CLIENT = new PrivateField(
 			"org.springframework.http.client.reactive.JdkClientHttpConnector", "httpClient", OFF);
 
+	/**
+	 * Whether a client's close ends its threads: {@code HttpClient.shutdown()} is Java
+	 * 21's, which {@link JdkHttpClientTeardown} looks up when it first closes a client.
+	 */
+	static final boolean CLIENTS_SHUT_DOWN = Runtime.version().feature() >= 21;
+
 	@Override
 	public String name() {
 		return NAME;
@@ -63,7 +69,7 @@ public final class JdkClientStack implements ClientStack {
 		Pool pool = Pool
 			.of(NAME, client, Kind.JDK_HTTPCLIENT, Stage.CLOSE,
 					(resource, calls) -> new JdkHttpClientTeardown(resource))
-			.withThreads(JdkHttpClientTeardown.isClientShutdownSupported() ? threadsOf(client) : null);
+			.withThreads(CLIENTS_SHUT_DOWN ? threadsOf(client) : null);
 		// an executor of the application's own outlives the client, and only the close
 		// shuts it down
 		return client.executor().isPresent() ? pool.heldUntilClosed() : pool;

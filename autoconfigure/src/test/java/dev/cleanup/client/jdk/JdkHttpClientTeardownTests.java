@@ -151,6 +151,8 @@ class JdkHttpClientTeardownTests {
 	@Test
 	void clientCloseApiIsFoundOnlyFromJava21() {
 		assertThat(JdkHttpClientTeardown.isClientShutdownSupported()).isEqualTo(Runtime.version().feature() >= 21);
+		// the stack decides at registration, without the teardown's lookup
+		assertThat(JdkClientStack.CLIENTS_SHUT_DOWN).isEqualTo(JdkHttpClientTeardown.isClientShutdownSupported());
 	}
 
 	private ExecutorService userExecutor() {
