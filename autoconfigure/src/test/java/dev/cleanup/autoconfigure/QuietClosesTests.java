@@ -75,4 +75,28 @@ class QuietClosesTests {
 		});
 	}
 
+	@Test
+	void aBeanWhoseOwnHashCodeFailsIsDestroyedAsWithoutTheStarter(CapturedOutput output) {
+		this.contextRunner.withBean("hostile", Hostile.class).run((context) -> {
+			assertThat(context).hasSingleBean(Hostile.class);
+			context.close();
+		});
+		// the starter looks a bean up by identity: its own hashCode is never called
+		assertThat(output).doesNotContain("'hostile'").doesNotContain("no hashCode here");
+	}
+
+	static final class Hostile {
+
+		@Override
+		public boolean equals(Object other) {
+			throw new IllegalStateException("no equals here");
+		}
+
+		@Override
+		public int hashCode() {
+			throw new IllegalStateException("no hashCode here");
+		}
+
+	}
+
 }

@@ -4,13 +4,11 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -77,8 +75,7 @@ public final class ClientPools {
 	 * {@code ConcurrentReferenceHashMap}, whose entries go as a whole at the next
 	 * collection while their key is still alive.
 	 */
-	private final Map<Object, CompletableFuture<TrackedClient>> byResource = Collections
-		.synchronizedMap(new WeakHashMap<>());
+	private final WeakIdentityMap<CompletableFuture<TrackedClient>> byResource = new WeakIdentityMap<>();
 
 	/**
 	 * The participant registered for each bean that owns a pool, by the bean instance: it
@@ -86,7 +83,7 @@ public final class ClientPools {
 	 * instance of a non-singleton bean. Weak keys: an instance nobody destroys, such as a
 	 * prototype, drops out when collected, and its participant, held weakly, with it.
 	 */
-	private final Map<Object, String> byInstance = Collections.synchronizedMap(new WeakHashMap<>());
+	private final WeakIdentityMap<String> byInstance = new WeakIdentityMap<>();
 
 	/**
 	 * The client tracked on the pool each singleton bean owns, by bean name.
@@ -97,7 +94,7 @@ public final class ClientPools {
 	 * The clients of the pools a transport (a Feign client, say) runs on, found once per
 	 * transport from Spring's bean dependencies. Weak keys: a transport that goes, goes.
 	 */
-	private final Map<Object, List<TrackedClient>> byTransport = Collections.synchronizedMap(new WeakHashMap<>());
+	private final WeakIdentityMap<List<TrackedClient>> byTransport = new WeakIdentityMap<>();
 
 	/**
 	 * Create the pools of one application. The registry and the calls are looked up when
