@@ -9,14 +9,11 @@ import dev.cleanup.autoconfigure.instrument.ResourceStopHooks;
 import dev.cleanup.autoconfigure.lifecycle.CleanupBeanPostProcessor;
 import dev.cleanup.autoconfigure.lifecycle.CleanupContextListener;
 import dev.cleanup.autoconfigure.lifecycle.CleanupPropertiesValidator;
-import dev.cleanup.autoconfigure.lifecycle.CleanupStage;
 import dev.cleanup.autoconfigure.lifecycle.CleanupStageLifecycle;
 import dev.cleanup.autoconfigure.lifecycle.LateStages;
 import dev.cleanup.autoconfigure.lifecycle.ParticipantPolicyFactory;
-import dev.cleanup.autoconfigure.lifecycle.RunningContexts;
 import dev.cleanup.autoconfigure.lifecycle.ShutdownPhaseTimeouts;
 import dev.cleanup.autoconfigure.lifecycle.ShutdownPlanner;
-import dev.cleanup.autoconfigure.lifecycle.ShutdownReportLogger;
 import dev.cleanup.autoconfigure.lifecycle.StartupWarnings;
 import dev.cleanup.client.ClientStacks;
 import dev.cleanup.client.feign.FeignCallTracking;
@@ -26,7 +23,6 @@ import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.lingering.CommonPoolDelayedTaskSource;
-import dev.cleanup.lingering.ExitWatchdog;
 import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.lingering.OverdueCallTaskSource;
 import dev.cleanup.lingering.ReactorSchedulerTaskSource;
@@ -106,30 +102,14 @@ public final class CleanupAutoConfiguration {
 	@Bean
 	CleanupStageLifecycle cleanupDrainStage(CleanupProperties properties, ShutdownCoordinator coordinator,
 			ClientPools pools, ConfigurableApplicationContext context) {
-		return new CleanupStageLifecycle(CleanupStage.DRAIN, properties, () -> {
-			coordinator.drain();
-			// what each stack does once calls in flight at shutdown have drained
-			pools.stacks().drained();
-		}, context);
+		return new CleanupStageLifecycle(properties, coordinator, pools, context);
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	LateStages cleanupLateStages(CleanupProperties properties, ShutdownCoordinator coordinator, ClientPools pools,
 			LingeringCensus lingering, ConfigurableApplicationContext context) {
-		CleanupProperties.Watchdog watchdog = properties.getWatchdog();
-		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		// what only shutdown needs is loaded when it runs
-		Runnable work = () -> {
-			new ShutdownReportLogger(coordinator, lingering).run();
-			// a JVM shutdown ends the process anyway: no watchdog to build
-			if (watchdog.isEnabled() && !ExitWatchdog.isShutdownInProgress()) {
-				new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), 0,
-						() -> RunningContexts.otherThan(beanFactory))
-					.start();
-			}
-		};
-		return new LateStages(coordinator, pools, work);
+		return new LateStages(coordinator, pools, lingering, properties.getWatchdog(), context.getBeanFactory());
 	}
 
 	@Bean

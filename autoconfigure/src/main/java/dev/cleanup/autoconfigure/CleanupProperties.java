@@ -244,7 +244,7 @@ public class CleanupProperties {
 		 * JVM (a DevTools restart, a test suite) or one closed later has its own
 		 * watchdog.
 		 */
-		private Duration grace = ExitWatchdog.DEFAULT_GRACE;
+		private Duration grace = Duration.ofSeconds(5);
 
 		/**
 		 * What to do about threads still alive: 'log' reports them, 'exit' also ends the

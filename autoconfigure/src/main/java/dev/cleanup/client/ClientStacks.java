@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 import dev.cleanup.client.apache.ApacheClientStack;
 import dev.cleanup.client.jdk.JdkClientStack;
@@ -15,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The client stacks on the class path, detected once per application. Asking them is
- * asking each in turn; the first that answers wins.
+ * asking each in turn; the first that answers wins (a loop in each method: a helper
+ * taking a function would load a class per question at startup).
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -55,7 +55,9 @@ public final class ClientStacks {
 	 * Tell every stack that the calls in flight at shutdown have drained.
 	 */
 	public void drained() {
-		this.stacks.forEach(ClientStack::drained);
+		for (ClientStack stack : this.stacks) {
+			stack.drained();
+		}
 	}
 
 	/**
@@ -64,7 +66,13 @@ public final class ClientStacks {
 	 * @return the work, or {@code null}
 	 */
 	public @Nullable Runnable beforeStopOf(Object bean) {
-		return first((stack) -> stack.beforeStopOf(bean));
+		for (ClientStack stack : this.stacks) {
+			Runnable answer = stack.beforeStopOf(bean);
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -81,7 +89,13 @@ public final class ClientStacks {
 	 * @return the pool or {@code null}
 	 */
 	public @Nullable Pool poolOfBean(Object bean) {
-		return first((stack) -> stack.poolOfBean(bean));
+		for (ClientStack stack : this.stacks) {
+			Pool answer = stack.poolOfBean(bean);
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -90,7 +104,13 @@ public final class ClientStacks {
 	 * @return the pool, or {@code null} if no stack knows it
 	 */
 	public @Nullable Pool poolOf(Object factoryOrConnector) {
-		return first((stack) -> stack.poolOf(factoryOrConnector));
+		for (ClientStack stack : this.stacks) {
+			Pool answer = stack.poolOf(factoryOrConnector);
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -101,7 +121,13 @@ public final class ClientStacks {
 	 * @return the bean to use instead, or {@code null}
 	 */
 	public @Nullable Object withCallTracking(Object clientBean, CallTracking tracking) {
-		return first((stack) -> stack.withCallTracking(clientBean, tracking));
+		for (ClientStack stack : this.stacks) {
+			Object answer = stack.withCallTracking(clientBean, tracking);
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -110,7 +136,13 @@ public final class ClientStacks {
 	 * @return the pool or {@code null}
 	 */
 	public @Nullable Pool defaultConnectorPool() {
-		return first((stack) -> stack.defaultConnectorPool());
+		for (ClientStack stack : this.stacks) {
+			Pool answer = stack.defaultConnectorPool();
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -133,15 +165,8 @@ public final class ClientStacks {
 	 * @return the source or {@code null}
 	 */
 	public @Nullable TimeoutTaskSource timerSourceOf(Object bean, String beanName, BooleanSupplier ownerClosed) {
-		return first((stack) -> stack.timerSourceOf(bean, beanName, ownerClosed));
-	}
-
-	/**
-	 * Ask the stacks in turn; the first that knows the answer gives it.
-	 */
-	private <T> @Nullable T first(Function<ClientStack, @Nullable T> question) {
 		for (ClientStack stack : this.stacks) {
-			T answer = question.apply(stack);
+			TimeoutTaskSource answer = stack.timerSourceOf(bean, beanName, ownerClosed);
 			if (answer != null) {
 				return answer;
 			}

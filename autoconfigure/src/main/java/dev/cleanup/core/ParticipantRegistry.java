@@ -44,8 +44,14 @@ public class ParticipantRegistry {
 			registered = name.equals(participant.name()) ? participant : participant.withName(name);
 			this.participants.put(name, registered);
 		}
-		this.listeners.forEach((listener) -> listener.accept(registered));
+		notifyListeners(registered);
 		return registered;
+	}
+
+	private void notifyListeners(Participant registered) {
+		for (Consumer<Participant> listener : this.listeners) {
+			listener.accept(registered);
+		}
 	}
 
 	/**
@@ -68,7 +74,7 @@ public class ParticipantRegistry {
 			}
 			this.participants.put(name, registered);
 		}
-		this.listeners.forEach((listener) -> listener.accept(registered));
+		notifyListeners(registered);
 		return registered;
 	}
 

@@ -28,11 +28,6 @@ import org.apache.commons.logging.LogFactory;
 public final class ExitWatchdog {
 
 	/**
-	 * The grace period used by default.
-	 */
-	public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
-
-	/**
 	 * The most threads reported.
 	 */
 	static final int MAX_THREADS = 50;

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
 /**
  * Timeout tasks in the queue of one {@link ScheduledThreadPoolExecutor}, such as the one
  * behind a Spring {@code ThreadPoolTaskScheduler} or a {@code ScheduledExecutorService}
@@ -21,7 +23,9 @@ public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
 
 	private final String name;
 
-	private final Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor;
+	private final @Nullable Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor;
+
+	private final @Nullable ThreadPoolTaskScheduler scheduler;
 
 	/**
 	 * Create a source for an executor, held weakly: once it is garbage collected the
@@ -44,6 +48,34 @@ public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
 			Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor) {
 		this.name = name;
 		this.executor = executor;
+		this.scheduler = null;
+	}
+
+	/**
+	 * Create a source for the executor of Spring's scheduler, looked up on each use: it
+	 * has none until the scheduler is initialized.
+	 * @param name the name of the scheduler, for example its bean name
+	 * @param scheduler the scheduler
+	 */
+	public ScheduledExecutorTaskSource(String name, ThreadPoolTaskScheduler scheduler) {
+		this.name = name;
+		this.executor = null;
+		this.scheduler = scheduler;
+	}
+
+	private @Nullable ScheduledThreadPoolExecutor executor() {
+		ThreadPoolTaskScheduler scheduler = this.scheduler;
+		if (scheduler != null) {
+			try {
+				return scheduler.getScheduledThreadPoolExecutor();
+			}
+			catch (IllegalStateException ex) {
+				// not initialized yet
+				return null;
+			}
+		}
+		Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor = this.executor;
+		return (executor != null) ? executor.get() : null;
 	}
 
 	@Override
@@ -54,7 +86,7 @@ public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
 	@Override
 	public TimeoutTaskSnapshot snapshot(int lingeringLimit, int pendingLimit) {
 		try {
-			ScheduledThreadPoolExecutor executor = this.executor.get();
+			ScheduledThreadPoolExecutor executor = executor();
 			if (executor == null) {
 				return TimeoutTaskSnapshot.unavailable(this.name, "no executor: not created yet or garbage collected");
 			}
@@ -71,7 +103,7 @@ public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
 	public RemovedTimeoutTasks removeLingering(int limit) {
 		RemovedTimeoutTasks.Builder removed = RemovedTimeoutTasks.builder(limit);
 		try {
-			ScheduledThreadPoolExecutor executor = this.executor.get();
+			ScheduledThreadPoolExecutor executor = executor();
 			if (executor != null) {
 				ScheduledQueues.removeCancelled(executor, this.name, null, removed);
 			}

@@ -98,7 +98,9 @@ public class InFlightCalls implements InFlightSource {
 		if (existing != null) {
 			return existing;
 		}
-		this.namedClientListeners.forEach((listener) -> listener.accept(created));
+		for (Consumer<TrackedClient> listener : this.namedClientListeners) {
+			listener.accept(created);
+		}
 		return created;
 	}
 

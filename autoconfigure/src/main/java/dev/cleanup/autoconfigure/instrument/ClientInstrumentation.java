@@ -61,8 +61,7 @@ public final class ClientInstrumentation {
 			return client;
 		}
 		List<?> interceptors = (CLIENT_INTERCEPTORS.read(client) instanceof List<?> list) ? list : List.of();
-		if (factory instanceof TrackingClientHttpRequestFactory
-				|| interceptors.stream().anyMatch(TrackingClientHttpRequestInterceptor.class::isInstance)) {
+		if (factory instanceof TrackingClientHttpRequestFactory || holdsTracking(interceptors)) {
 			return client;
 		}
 		TrackedClient tracked = this.pools.trackedClientFor(factory, ClientPools.FACTORY, "rest-client", owner);
@@ -105,10 +104,7 @@ public final class ClientInstrumentation {
 	 */
 	private static @Nullable ClientHttpRequestFactory untrackedFactory(RestTemplate template) {
 		if (!(RequestFactoryFields.REST_TEMPLATE.read(template) instanceof ClientHttpRequestFactory factory)
-				|| factory instanceof TrackingClientHttpRequestFactory
-				|| template.getInterceptors()
-					.stream()
-					.anyMatch(TrackingClientHttpRequestInterceptor.class::isInstance)) {
+				|| factory instanceof TrackingClientHttpRequestFactory || holdsTracking(template.getInterceptors())) {
 			return null;
 		}
 		return factory;
@@ -148,9 +144,17 @@ public final class ClientInstrumentation {
 
 	private static boolean hasTrackingInterceptor(RestClient.Builder builder) {
 		boolean[] tracked = new boolean[1];
-		builder.requestInterceptors((interceptors) -> tracked[0] = interceptors.stream()
-			.anyMatch(TrackingClientHttpRequestInterceptor.class::isInstance));
+		builder.requestInterceptors((interceptors) -> tracked[0] = holdsTracking(interceptors));
 		return tracked[0];
+	}
+
+	private static boolean holdsTracking(List<?> interceptors) {
+		for (Object interceptor : interceptors) {
+			if (interceptor instanceof TrackingClientHttpRequestInterceptor) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -151,14 +151,18 @@ public final class ClientPools {
 		if (pools.isEmpty()) {
 			client.runsOnUnseenPool();
 		}
-		pools.forEach((pool) -> pool.carries(client));
+		for (TrackedClient pool : pools) {
+			pool.carries(client);
+		}
 		return client;
 	}
 
 	private List<TrackedClient> poolsUnder(Object transport, ConfigurableListableBeanFactory beanFactory) {
 		List<String> beans = singletonsOf(transport, beanFactory);
 		Deque<Map.Entry<String, Integer>> toVisit = new ArrayDeque<>();
-		beans.forEach((name) -> toVisit.add(Map.entry(name, 0)));
+		for (String name : beans) {
+			toVisit.add(Map.entry(name, 0));
+		}
 		Set<String> visited = new HashSet<>();
 		List<TrackedClient> pools = new ArrayList<>();
 		while (!toVisit.isEmpty()) {

@@ -48,7 +48,7 @@ public final class TimerBeans {
 
 	private @Nullable TimeoutTaskSource sourceOf(Object bean, String beanName) {
 		if (bean instanceof ThreadPoolTaskScheduler scheduler) {
-			return new ScheduledExecutorTaskSource(beanName, scheduler::getScheduledThreadPoolExecutor);
+			return new ScheduledExecutorTaskSource(beanName, scheduler);
 		}
 		if (bean instanceof ScheduledThreadPoolExecutor executor) {
 			return new ScheduledExecutorTaskSource(beanName, executor);

@@ -1,8 +1,9 @@
 package dev.cleanup.autoconfigure.lifecycle;
 
 import dev.cleanup.autoconfigure.CleanupProperties;
+import dev.cleanup.autoconfigure.instrument.ClientPools;
+import dev.cleanup.core.ShutdownCoordinator;
 
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
@@ -12,9 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * One shutdown stage as a {@link SmartLifecycle} bean. It acts only while its context is
- * closing: {@code stop()} for a restart, {@code pause()} or a checkpoint leave every pool
- * alone. The work runs on a daemon thread of its own and the callback always runs.
+ * The drain stage as a {@link SmartLifecycle} bean: waits for the calls in flight, then
+ * tells each client stack they have drained. It acts only while its context is closing:
+ * {@code stop()} for a restart, {@code pause()} or a checkpoint leave every pool alone.
+ * The work runs on a daemon thread of its own and the callback always runs.
  *
  * @author cleanup contributors
  */
@@ -22,21 +24,23 @@ public final class CleanupStageLifecycle implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(CleanupStageLifecycle.class);
 
-	private final CleanupStage stage;
+	private final CleanupStage stage = CleanupStage.DRAIN;
 
 	private final int phase;
 
-	private final Runnable work;
+	private final ShutdownCoordinator coordinator;
+
+	private final ClientPools pools;
 
 	private final ConfigurableApplicationContext context;
 
 	private final AtomicBoolean done = new AtomicBoolean();
 
-	public CleanupStageLifecycle(CleanupStage stage, CleanupProperties properties, Runnable work,
+	public CleanupStageLifecycle(CleanupProperties properties, ShutdownCoordinator coordinator, ClientPools pools,
 			ConfigurableApplicationContext context) {
-		this.stage = stage;
-		this.phase = Objects.requireNonNull(stage.phase(properties), () -> stage + " has no lifecycle phase");
-		this.work = work;
+		this.phase = properties.getDrain().getPhase();
+		this.coordinator = coordinator;
+		this.pools = pools;
 		this.context = context;
 	}
 
@@ -76,7 +80,9 @@ public final class CleanupStageLifecycle implements SmartLifecycle {
 
 	private void runWork() {
 		try {
-			this.work.run();
+			this.coordinator.drain();
+			// what each stack does once calls in flight at shutdown have drained
+			this.pools.stacks().drained();
 		}
 		catch (Throwable ex) {
 			logger.error("Cleanup stage '" + this.stage.configName() + "' failed", ex);

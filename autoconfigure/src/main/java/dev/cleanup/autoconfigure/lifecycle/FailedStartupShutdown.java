@@ -17,10 +17,11 @@ import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -38,7 +39,7 @@ import org.springframework.core.env.Environment;
  *
  * @author cleanup contributors
  */
-final class FailedStartupShutdown {
+final class FailedStartupShutdown implements ApplicationListener<ContextRefreshedEvent> {
 
 	private static final Log logger = LogFactory.getLog(FailedStartupShutdown.class);
 
@@ -51,6 +52,8 @@ final class FailedStartupShutdown {
 
 	private volatile boolean refreshed;
 
+	private volatile @Nullable ApplicationContext watched;
+
 	/**
 	 * Watch a context's refresh: once it completed ({@link ContextRefreshedEvent}), no
 	 * destruction of a bean is a failed startup any more, and a running application
@@ -59,12 +62,16 @@ final class FailedStartupShutdown {
 	 * @param context the context whose refresh to watch
 	 */
 	void watch(ConfigurableApplicationContext context) {
-		context.addApplicationListener((ApplicationListener<ApplicationEvent>) (event) -> {
-			// a child context's events reach its parent's listeners too
-			if (event instanceof ContextRefreshedEvent refresh && refresh.getApplicationContext() == context) {
-				this.refreshed = true;
-			}
-		});
+		this.watched = context;
+		context.addApplicationListener(this);
+	}
+
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		// a child context's events reach its parent's listeners too
+		if (event.getApplicationContext() == this.watched) {
+			this.refreshed = true;
+		}
 	}
 
 	/**

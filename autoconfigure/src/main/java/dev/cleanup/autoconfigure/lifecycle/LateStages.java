@@ -1,13 +1,17 @@
 package dev.cleanup.autoconfigure.lifecycle;
 
-import dev.cleanup.autoconfigure.instrument.ClientPools;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.cleanup.autoconfigure.CleanupProperties;
+import dev.cleanup.autoconfigure.instrument.ClientPools;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.Stage;
+import dev.cleanup.lingering.ExitWatchdog;
+import dev.cleanup.lingering.LingeringCensus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * The stages that run after the application's own shutdown work: close, dispose and the
@@ -30,19 +34,26 @@ public final class LateStages {
 
 	private final ClientPools pools;
 
-	private final Runnable report;
+	private final LingeringCensus lingering;
+
+	private final CleanupProperties.Watchdog watchdog;
+
+	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final AtomicBoolean ran = new AtomicBoolean();
 
-	public LateStages(ShutdownCoordinator coordinator, ClientPools pools, Runnable report) {
+	public LateStages(ShutdownCoordinator coordinator, ClientPools pools, LingeringCensus lingering,
+			CleanupProperties.Watchdog watchdog, ConfigurableListableBeanFactory beanFactory) {
 		this.coordinator = coordinator;
 		this.pools = pools;
-		this.report = report;
+		this.lingering = lingering;
+		this.watchdog = watchdog;
+		this.beanFactory = beanFactory;
 	}
 
 	/**
-	 * Close, dispose and report, once, if the context is closing and no failed startup
-	 * did so already.
+	 * Close, dispose, report and arm the exit watchdog, once, if the context is closing
+	 * and no failed startup did so already.
 	 */
 	void run() {
 		if (!this.coordinator.isShuttingDown() || this.coordinator.report() != null
@@ -54,7 +65,15 @@ public final class LateStages {
 		this.pools.registerSharedPoolsInUse();
 		stage(Stage.CLOSE);
 		stage(Stage.DISPOSE);
-		this.report.run();
+		// what only shutdown needs is loaded when it runs
+		new ShutdownReportLogger(this.coordinator, this.lingering).run();
+		// a JVM shutdown ends the process anyway: no watchdog to build
+		if (this.watchdog.isEnabled() && !ExitWatchdog.isShutdownInProgress()) {
+			ConfigurableListableBeanFactory beanFactory = this.beanFactory;
+			new ExitWatchdog(this.watchdog.getGrace(), this.watchdog.getAction(), 0,
+					() -> RunningContexts.otherThan(beanFactory))
+				.start();
+		}
 	}
 
 	private void stage(Stage stage) {

@@ -3,6 +3,7 @@ package dev.cleanup.autoconfigure.lifecycle;
 import dev.cleanup.autoconfigure.CleanupProperties;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.cleanup.core.Participant;
@@ -56,7 +57,10 @@ public final class StartupWarnings {
 			return;
 		}
 		List<Participant> participants = this.registry.participants();
-		List<String> names = participants.stream().map(Participant::name).limit(10).toList();
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < Math.min(10, participants.size()); i++) {
+			names.add(participants.get(i).name());
+		}
 		TerminationGracePeriod gracePeriod = this.planner.gracePeriod();
 		logger.info("Cleanup active: drain " + this.properties.getDrain().getTimeout().toMillis() + " ms, close "
 				+ this.properties.getClose().getTimeout().toMillis() + " ms, dispose "

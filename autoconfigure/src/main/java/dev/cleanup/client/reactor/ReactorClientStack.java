@@ -94,7 +94,7 @@ public final class ReactorClientStack implements ClientStack {
 	private final Map<ReactorResourceFactory, Supplier<InFlightSource>> factories = Collections
 		.synchronizedMap(new WeakHashMap<>());
 
-	private volatile InFlightSource globalCalls = () -> 0;
+	private volatile InFlightSource globalCalls = InFlightSource.NONE;
 
 	/**
 	 * What the drain handed Spring's factory of the global resources for its own stop,
