@@ -1,6 +1,8 @@
 package dev.cleanup.actuate;
 
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 import dev.cleanup.core.CloseResult;
 import dev.cleanup.core.Participant;
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the starter's meters. Tags stay bounded: {@code client} and {@code participant}
@@ -51,52 +54,22 @@ public class CleanupMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder(CleanupMeters.IN_FLIGHT.getName(), this.calls, InFlightCalls::capturedInFlightCount)
-			.tags(Tags.of(CleanupMeters.Tag.CLIENT.asString(), CAPTURED))
+		Tags captured = Tags.of(CleanupMeters.Tag.CLIENT.asString(), CAPTURED);
+		Gauge.builder(CleanupMeters.IN_FLIGHT.getName(), this.calls, Reading.IN_FLIGHT)
+			.tags(captured)
 			.description(CleanupMeters.IN_FLIGHT.description())
 			.baseUnit(CleanupMeters.IN_FLIGHT.getBaseUnit())
 			.register(registry);
-		FunctionCounter.builder(CleanupMeters.REQUESTS_CUT.getName(), this.calls, InFlightCalls::capturedCutCount)
-			.tags(Tags.of(CleanupMeters.Tag.CLIENT.asString(), CAPTURED))
+		FunctionCounter.builder(CleanupMeters.REQUESTS_CUT.getName(), this.calls, Reading.CUT)
+			.tags(captured)
 			.description(CleanupMeters.REQUESTS_CUT.description())
 			.baseUnit(CleanupMeters.REQUESTS_CUT.getBaseUnit())
 			.register(registry);
-		this.calls.addNamedClientListener((client) -> bindClient(registry, client));
-		this.tasks.addSourceListener((source) -> bindSource(registry, source));
-		// a source that is gone takes its gauge with it
-		this.tasks.addRemovalListener((source) -> removeSource(registry, source));
+		// the calls must not reach the census: they can outlive their context, the census
+		// cannot
+		this.calls.addNamedClientListener(new ClientMeters(registry));
+		this.tasks.addSourceListener(new SourceMeters(registry, this.tasks));
 		this.coordinator.addResultListener((result) -> recordClose(registry, result));
-	}
-
-	private void bindSource(MeterRegistry registry, TimeoutTaskSource source) {
-		Gauge.builder(CleanupMeters.LINGERING_TASKS.getName(), this.tasks, (census) -> census.lingeringCount(source))
-			.tags(Tags.of(CleanupMeters.Tag.SOURCE.asString(), source.name()))
-			.description(CleanupMeters.LINGERING_TASKS.description())
-			.baseUnit(CleanupMeters.LINGERING_TASKS.getBaseUnit())
-			.register(registry);
-	}
-
-	private static void removeSource(MeterRegistry registry, TimeoutTaskSource source) {
-		Gauge gauge = registry.find(CleanupMeters.LINGERING_TASKS.getName())
-			.tag(CleanupMeters.Tag.SOURCE.asString(), source.name())
-			.gauge();
-		if (gauge != null) {
-			registry.remove(gauge);
-		}
-	}
-
-	private static void bindClient(MeterRegistry registry, TrackedClient client) {
-		Tags tags = Tags.of(CleanupMeters.Tag.CLIENT.asString(), client.name());
-		Gauge.builder(CleanupMeters.IN_FLIGHT.getName(), client, TrackedClient::inFlightCount)
-			.tags(tags)
-			.description(CleanupMeters.IN_FLIGHT.description())
-			.baseUnit(CleanupMeters.IN_FLIGHT.getBaseUnit())
-			.register(registry);
-		FunctionCounter.builder(CleanupMeters.REQUESTS_CUT.getName(), client, TrackedClient::cutCount)
-			.tags(tags)
-			.description(CleanupMeters.REQUESTS_CUT.description())
-			.baseUnit(CleanupMeters.REQUESTS_CUT.getBaseUnit())
-			.register(registry);
 	}
 
 	private void recordClose(MeterRegistry registry, CloseResult result) {
@@ -109,6 +82,110 @@ public class CleanupMetrics implements MeterBinder {
 			.description(CleanupMeters.CLOSE.description())
 			.register(registry)
 			.record(result.duration().isNegative() ? Duration.ZERO : result.duration());
+	}
+
+	/**
+	 * What a gauge or a function counter reads of what it watches: the calls in flight or
+	 * cut of the captured clients or of a named client, or the lingering tasks of one
+	 * source in the census. One class for every meter, rather than a function object
+	 * each. It never holds what it watches: a meter holds that weakly, and may outlive
+	 * the context.
+	 */
+	private static final class Reading implements ToDoubleFunction<Object> {
+
+		static final Reading IN_FLIGHT = new Reading(false, null);
+
+		static final Reading CUT = new Reading(true, null);
+
+		private final boolean cut;
+
+		private final @Nullable TimeoutTaskSource source;
+
+		private Reading(boolean cut, @Nullable TimeoutTaskSource source) {
+			this.cut = cut;
+			this.source = source;
+		}
+
+		static Reading lingering(TimeoutTaskSource source) {
+			return new Reading(false, source);
+		}
+
+		@Override
+		public double applyAsDouble(Object watched) {
+			if (watched instanceof InFlightCalls calls) {
+				return this.cut ? calls.capturedCutCount() : calls.capturedInFlightCount();
+			}
+			if (watched instanceof TrackedClient client) {
+				return this.cut ? client.cutCount() : client.inFlightCount();
+			}
+			TimeoutTaskSource source = this.source;
+			return (source != null && watched instanceof TimeoutTaskCensus tasks) ? tasks.lingeringCount(source) : 0;
+		}
+
+	}
+
+	/**
+	 * Binds the meters of each named client as it appears.
+	 */
+	private static final class ClientMeters implements Consumer<TrackedClient> {
+
+		private final MeterRegistry registry;
+
+		ClientMeters(MeterRegistry registry) {
+			this.registry = registry;
+		}
+
+		@Override
+		public void accept(TrackedClient client) {
+			Tags tags = Tags.of(CleanupMeters.Tag.CLIENT.asString(), client.name());
+			Gauge.builder(CleanupMeters.IN_FLIGHT.getName(), client, Reading.IN_FLIGHT)
+				.tags(tags)
+				.description(CleanupMeters.IN_FLIGHT.description())
+				.baseUnit(CleanupMeters.IN_FLIGHT.getBaseUnit())
+				.register(this.registry);
+			FunctionCounter.builder(CleanupMeters.REQUESTS_CUT.getName(), client, Reading.CUT)
+				.tags(tags)
+				.description(CleanupMeters.REQUESTS_CUT.description())
+				.baseUnit(CleanupMeters.REQUESTS_CUT.getBaseUnit())
+				.register(this.registry);
+		}
+
+	}
+
+	/**
+	 * Binds a gauge for each source of timeout tasks as it appears, and removes it once
+	 * the source is gone.
+	 */
+	private static final class SourceMeters implements TimeoutTaskCensus.SourceListener {
+
+		private final MeterRegistry registry;
+
+		private final TimeoutTaskCensus tasks;
+
+		SourceMeters(MeterRegistry registry, TimeoutTaskCensus tasks) {
+			this.registry = registry;
+			this.tasks = tasks;
+		}
+
+		@Override
+		public void added(TimeoutTaskSource source) {
+			Gauge.builder(CleanupMeters.LINGERING_TASKS.getName(), this.tasks, Reading.lingering(source))
+				.tags(Tags.of(CleanupMeters.Tag.SOURCE.asString(), source.name()))
+				.description(CleanupMeters.LINGERING_TASKS.description())
+				.baseUnit(CleanupMeters.LINGERING_TASKS.getBaseUnit())
+				.register(this.registry);
+		}
+
+		@Override
+		public void removed(TimeoutTaskSource source) {
+			Gauge gauge = this.registry.find(CleanupMeters.LINGERING_TASKS.getName())
+				.tag(CleanupMeters.Tag.SOURCE.asString(), source.name())
+				.gauge();
+			if (gauge != null) {
+				this.registry.remove(gauge);
+			}
+		}
+
 	}
 
 }

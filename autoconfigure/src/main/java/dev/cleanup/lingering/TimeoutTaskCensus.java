@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,9 +33,7 @@ public final class TimeoutTaskCensus {
 
 	private final List<TimeoutTaskSource> sources = new CopyOnWriteArrayList<>();
 
-	private final List<Consumer<TimeoutTaskSource>> sourceListeners = new CopyOnWriteArrayList<>();
-
-	private final List<Consumer<TimeoutTaskSource>> removalListeners = new CopyOnWriteArrayList<>();
+	private final List<SourceListener> sourceListeners = new CopyOnWriteArrayList<>();
 
 	private final BooleanSupplier contextClosing;
 
@@ -73,25 +70,21 @@ public final class TimeoutTaskCensus {
 	 */
 	public void addSource(TimeoutTaskSource source) {
 		this.sources.add(source);
-		this.sourceListeners.forEach((listener) -> listener.accept(source));
+		for (SourceListener listener : this.sourceListeners) {
+			listener.added(source);
+		}
 	}
 
 	/**
-	 * Add a listener told of every source, those already added included, for example to
-	 * bind a meter per source.
+	 * Add a listener told of every source added, those already added included, and of
+	 * every source removed, for example to keep a meter per source.
 	 * @param listener the listener
 	 */
-	public void addSourceListener(Consumer<TimeoutTaskSource> listener) {
+	public void addSourceListener(SourceListener listener) {
 		this.sourceListeners.add(listener);
-		this.sources.forEach(listener);
-	}
-
-	/**
-	 * Add a listener told of every source removed, for example to remove its meter.
-	 * @param listener the listener
-	 */
-	public void addRemovalListener(Consumer<TimeoutTaskSource> listener) {
-		this.removalListeners.add(listener);
+		for (TimeoutTaskSource source : this.sources) {
+			listener.added(source);
+		}
 	}
 
 	/**
@@ -102,12 +95,12 @@ public final class TimeoutTaskCensus {
 	public boolean removeSource(TimeoutTaskSource source) {
 		boolean removed = this.sources.remove(source);
 		if (removed) {
-			for (Consumer<TimeoutTaskSource> listener : this.removalListeners) {
+			for (SourceListener listener : this.sourceListeners) {
 				try {
-					listener.accept(source);
+					listener.removed(source);
 				}
 				catch (RuntimeException ex) {
-					logger.debug("Removal listener failed for timeout task source " + source.name(), ex);
+					logger.debug("Source listener failed for timeout task source " + source.name(), ex);
 				}
 			}
 		}
@@ -252,6 +245,25 @@ public final class TimeoutTaskCensus {
 		catch (RuntimeException ex) {
 			return source.getClass().getName();
 		}
+	}
+
+	/**
+	 * Told of the census's sources as they come and go.
+	 */
+	public interface SourceListener {
+
+		/**
+		 * A source was added.
+		 * @param source the source
+		 */
+		void added(TimeoutTaskSource source);
+
+		/**
+		 * A source was removed.
+		 * @param source the source
+		 */
+		void removed(TimeoutTaskSource source);
+
 	}
 
 }

@@ -54,8 +54,6 @@ public final class ReactorClientStack implements ClientStack {
 
 	static final String NAME = "reactor";
 
-	static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(LoopResources.DEFAULT_SHUTDOWN_TIMEOUT);
-
 	private static final String OFF = "Pools of Spring's Reactor request factories and connectors are not closed "
 			+ "by the starter (their calls are still tracked)";
 
@@ -134,7 +132,7 @@ public final class ReactorClientStack implements ClientStack {
 			Duration configured = this.configuredQuietPeriod;
 			return Pool.of(NAME, loops, Kind.REACTOR_NETTY, Stage.DISPOSE,
 					(resource, calls) -> new ReactorLoopResourcesTeardown(resource,
-							ReactorQuietPeriod.zeroWhenIdle(configured, calls), SHUTDOWN_TIMEOUT));
+							ReactorQuietPeriod.zeroWhenIdle(configured, calls), shutdownTimeout()));
 		}
 		return null;
 	}
@@ -221,7 +219,7 @@ public final class ReactorClientStack implements ClientStack {
 		return Pool.of(NAME, factory, Kind.REACTOR_NETTY, Stage.DISPOSE, (resource, calls) -> {
 			own[0] = calls;
 			return new ReactorResourceFactoryTeardown(resource, ReactorQuietPeriod.zeroWhenIdle(configured, calls),
-					SHUTDOWN_TIMEOUT);
+					shutdownTimeout());
 		});
 	}
 
@@ -295,8 +293,17 @@ public final class ReactorClientStack implements ClientStack {
 		return Pool.of(NAME, this.globalResources, Kind.REACTOR_NETTY, Stage.DISPOSE, (resource, calls) -> {
 			this.globalCalls = calls;
 			return new ReactorGlobalResourcesTeardown(ReactorQuietPeriod.zeroWhenIdle(configured, calls),
-					SHUTDOWN_TIMEOUT, () -> this.handedToFactory);
+					shutdownTimeout(), () -> this.handedToFactory);
 		}).withThreads((thread) -> thread.getName().startsWith("reactor-http-")).sharedAs(GLOBAL_NAME);
+	}
+
+	/**
+	 * Reactor Netty's own shutdown timeout of its event loops, read when a teardown is
+	 * made: reading it initializes Reactor Netty's resources classes, which an
+	 * application that never calls through Reactor Netty need not load.
+	 */
+	static Duration shutdownTimeout() {
+		return Duration.ofSeconds(LoopResources.DEFAULT_SHUTDOWN_TIMEOUT);
 	}
 
 	/**
