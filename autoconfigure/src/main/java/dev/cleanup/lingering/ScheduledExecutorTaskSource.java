@@ -2,7 +2,6 @@ package dev.cleanup.lingering;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +22,7 @@ public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
 
 	private final String name;
 
-	private final @Nullable Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor;
+	private final @Nullable WeakReference<ScheduledThreadPoolExecutor> executor;
 
 	private final @Nullable ThreadPoolTaskScheduler scheduler;
 
@@ -34,26 +33,14 @@ public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
 	 * @param executor the executor
 	 */
 	public ScheduledExecutorTaskSource(String name, ScheduledThreadPoolExecutor executor) {
-		this(name, weakly(executor));
-	}
-
-	/**
-	 * Create a source for an executor that is looked up on each use, for example
-	 * {@code ThreadPoolTaskScheduler::getScheduledThreadPoolExecutor}, which fails until
-	 * the scheduler is initialized.
-	 * @param name the name of the executor's owner, for example a bean name
-	 * @param executor supplies the executor, or {@code null} if there is none now
-	 */
-	public ScheduledExecutorTaskSource(String name,
-			Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor) {
 		this.name = name;
-		this.executor = executor;
+		this.executor = new WeakReference<>(executor);
 		this.scheduler = null;
 	}
 
 	/**
-	 * Create a source for the executor of Spring's scheduler, looked up on each use: it
-	 * has none until the scheduler is initialized.
+	 * Create a source for the executor of Spring's scheduler, looked up on each use:
+	 * until the scheduler is initialized, the lookup fails and the snapshot says so.
 	 * @param name the name of the scheduler, for example its bean name
 	 * @param scheduler the scheduler
 	 */
@@ -66,15 +53,9 @@ public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
 	private @Nullable ScheduledThreadPoolExecutor executor() {
 		ThreadPoolTaskScheduler scheduler = this.scheduler;
 		if (scheduler != null) {
-			try {
-				return scheduler.getScheduledThreadPoolExecutor();
-			}
-			catch (IllegalStateException ex) {
-				// not initialized yet
-				return null;
-			}
+			return scheduler.getScheduledThreadPoolExecutor();
 		}
-		Supplier<? extends @Nullable ScheduledThreadPoolExecutor> executor = this.executor;
+		WeakReference<ScheduledThreadPoolExecutor> executor = this.executor;
 		return (executor != null) ? executor.get() : null;
 	}
 
@@ -112,11 +93,6 @@ public final class ScheduledExecutorTaskSource implements TimeoutTaskSource {
 			// what was removed before the failure is still reported
 		}
 		return removed.build();
-	}
-
-	private static Supplier<@Nullable ScheduledThreadPoolExecutor> weakly(ScheduledThreadPoolExecutor executor) {
-		WeakReference<ScheduledThreadPoolExecutor> reference = new WeakReference<>(executor);
-		return reference::get;
 	}
 
 }

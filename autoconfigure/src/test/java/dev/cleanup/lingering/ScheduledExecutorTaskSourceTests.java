@@ -134,8 +134,7 @@ class ScheduledExecutorTaskSourceTests {
 	@Test
 	void aSpringTaskSchedulerIsReadThroughItsExecutorOnceInitialized() {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		ScheduledExecutorTaskSource schedulerSource = new ScheduledExecutorTaskSource("taskScheduler",
-				scheduler::getScheduledThreadPoolExecutor);
+		ScheduledExecutorTaskSource schedulerSource = new ScheduledExecutorTaskSource("taskScheduler", scheduler);
 		assertThat(schedulerSource.snapshot(10, 10).isAvailable()).isFalse();
 		assertThat(schedulerSource.snapshot(10, 10).note()).startsWith("failed: IllegalStateException");
 		scheduler.initialize();
