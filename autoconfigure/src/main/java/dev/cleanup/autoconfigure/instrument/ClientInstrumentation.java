@@ -61,7 +61,8 @@ public final class ClientInstrumentation {
 			return client;
 		}
 		List<?> interceptors = (CLIENT_INTERCEPTORS.read(client) instanceof List<?> list) ? list : List.of();
-		if (factory instanceof TrackingClientHttpRequestFactory || holdsTracking(interceptors)) {
+		if (factory instanceof TrackingClientHttpRequestFactory
+				|| holdsInstanceOf(interceptors, TrackingClientHttpRequestInterceptor.class)) {
 			return client;
 		}
 		TrackedClient tracked = this.pools.trackedClientFor(factory, ClientPools.FACTORY, "rest-client", owner);
@@ -104,7 +105,8 @@ public final class ClientInstrumentation {
 	 */
 	private static @Nullable ClientHttpRequestFactory untrackedFactory(RestTemplate template) {
 		if (!(RequestFactoryFields.REST_TEMPLATE.read(template) instanceof ClientHttpRequestFactory factory)
-				|| factory instanceof TrackingClientHttpRequestFactory || holdsTracking(template.getInterceptors())) {
+				|| factory instanceof TrackingClientHttpRequestFactory
+				|| holdsInstanceOf(template.getInterceptors(), TrackingClientHttpRequestInterceptor.class)) {
 			return null;
 		}
 		return factory;
@@ -144,13 +146,18 @@ public final class ClientInstrumentation {
 
 	private static boolean hasTrackingInterceptor(RestClient.Builder builder) {
 		boolean[] tracked = new boolean[1];
-		builder.requestInterceptors((interceptors) -> tracked[0] = holdsTracking(interceptors));
+		builder.requestInterceptors((interceptors) -> tracked[0] = holdsInstanceOf(interceptors,
+				TrackingClientHttpRequestInterceptor.class));
 		return tracked[0];
 	}
 
-	private static boolean holdsTracking(List<?> interceptors) {
-		for (Object interceptor : interceptors) {
-			if (interceptor instanceof TrackingClientHttpRequestInterceptor) {
+	/**
+	 * Whether a list of interceptors or filters holds one of the given type (a loop: a
+	 * stream with a method reference would be two classes loaded at startup).
+	 */
+	static boolean holdsInstanceOf(List<?> items, Class<?> type) {
+		for (Object item : items) {
+			if (type.isInstance(item)) {
 				return true;
 			}
 		}

@@ -1,14 +1,11 @@
 package dev.cleanup.autoconfigure.instrument;
 
-import java.util.List;
-
 import dev.cleanup.client.PrivateField;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
 import dev.cleanup.tracking.TrackingExchangeFilterFunction;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -54,7 +51,7 @@ public final class WebClientInstrumentation {
 	 */
 	public void trackBuilder(WebClient.Builder builder) {
 		builder.filters((filters) -> {
-			if (!holdsTracking(filters)) {
+			if (!ClientInstrumentation.holdsInstanceOf(filters, TrackingExchangeFilterFunction.class)) {
 				TrackedClient client = this.pools.trackedClientFor(BUILDER_CONNECTOR.read(builder),
 						ClientPools.CONNECTOR, "web-client");
 				filters.add(0, new TrackingExchangeFilterFunction(this.calls, client));
@@ -100,17 +97,9 @@ public final class WebClientInstrumentation {
 
 	private static boolean isTracked(WebClient.Builder builder) {
 		boolean[] tracked = new boolean[1];
-		builder.filters((filters) -> tracked[0] = holdsTracking(filters));
+		builder.filters((filters) -> tracked[0] = ClientInstrumentation.holdsInstanceOf(filters,
+				TrackingExchangeFilterFunction.class));
 		return tracked[0];
-	}
-
-	private static boolean holdsTracking(List<ExchangeFilterFunction> filters) {
-		for (ExchangeFilterFunction filter : filters) {
-			if (filter instanceof TrackingExchangeFilterFunction) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

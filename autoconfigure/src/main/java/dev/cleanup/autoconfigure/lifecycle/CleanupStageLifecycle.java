@@ -24,7 +24,7 @@ public final class CleanupStageLifecycle implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(CleanupStageLifecycle.class);
 
-	private final CleanupStage stage = CleanupStage.DRAIN;
+	private static final CleanupStage STAGE = CleanupStage.DRAIN;
 
 	private final int phase;
 
@@ -69,7 +69,7 @@ public final class CleanupStageLifecycle implements SmartLifecycle {
 			finally {
 				callback.run();
 			}
-		}, "cleanup-" + this.stage.configName());
+		}, "cleanup-" + STAGE.configName());
 		thread.setDaemon(true);
 		thread.start();
 	}
@@ -85,7 +85,7 @@ public final class CleanupStageLifecycle implements SmartLifecycle {
 			this.pools.stacks().drained();
 		}
 		catch (Throwable ex) {
-			logger.error("Cleanup stage '" + this.stage.configName() + "' failed", ex);
+			logger.error("Cleanup stage '" + STAGE.configName() + "' failed", ex);
 		}
 	}
 
@@ -109,7 +109,7 @@ public final class CleanupStageLifecycle implements SmartLifecycle {
 	}
 
 	CleanupStage getStage() {
-		return this.stage;
+		return STAGE;
 	}
 
 }
