@@ -72,6 +72,28 @@ class ArchitectureTests {
 		assertThat(PUBLIC_API).hasSizeLessThanOrEqualTo(25);
 	}
 
+	/**
+	 * What a user calls names only public API: a public method of a public type outside
+	 * the internal packages returns and takes no type of an internal package
+	 * (constructors the auto-configurations call are not counted: users do not call
+	 * them).
+	 */
+	@Test
+	void publicMethodsOfThePublicApiNameNoInternalType() {
+		List<String> leaks = classes.stream()
+			.filter((type) -> type.getModifiers().contains(JavaModifier.PUBLIC))
+			.filter((type) -> PUBLIC_API.contains(type.getName().split("\\$")[0]))
+			.flatMap((type) -> type.getMethods().stream())
+			.filter((method) -> method.getModifiers().contains(JavaModifier.PUBLIC)
+					&& !method.getModifiers().contains(JavaModifier.SYNTHETIC))
+			.flatMap((method) -> java.util.stream.Stream
+				.concat(java.util.stream.Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream())
+				.filter((type) -> INTERNAL_PACKAGES.contains(type.getPackageName()))
+				.map((type) -> method.getFullName() + " names " + type.getName()))
+			.toList();
+		assertThat(leaks).as("internal types in the public API's methods").isEmpty();
+	}
+
 	@Test
 	void internalPackagesSayTheyAreInternal() throws IOException {
 		for (String name : INTERNAL_PACKAGES) {

@@ -97,7 +97,8 @@ public class CleanupEndpoint {
 			return null;
 		}
 		Participant participant = this.coordinator.registry().find(name);
-		return (participant != null) ? new Descriptions(this.coordinator, this.calls).participant(participant) : null;
+		return (participant != null)
+				? new Descriptions(this.coordinator, this.calls).participant(participant, this.plan.get()) : null;
 	}
 
 	/**

@@ -68,20 +68,9 @@ public class CleanupMetrics implements MeterBinder {
 		// the calls must not reach the census: they can outlive their context, the census
 		// cannot
 		this.calls.addNamedClientListener(new ClientMeters(registry));
-		this.tasks.addSourceListener(new SourceMeters(registry, this.tasks));
-		this.coordinator.addResultListener((result) -> recordClose(registry, result));
-	}
-
-	private void recordClose(MeterRegistry registry, CloseResult result) {
-		Participant participant = this.coordinator.registry().find(result.name());
-		boolean named = participant != null && !participant.isCaptured();
-		Timer.builder(CleanupMeters.CLOSE.getName())
-			.tags(Tags.of(CleanupMeters.Tag.PARTICIPANT.asString(), named ? result.name() : CAPTURED,
-					CleanupMeters.Tag.KIND.asString(), result.kind().displayName(), CleanupMeters.Tag.STAGE.asString(),
-					result.stage().configName(), CleanupMeters.Tag.OUTCOME.asString(), result.outcome().displayName()))
-			.description(CleanupMeters.CLOSE.description())
-			.register(registry)
-			.record(result.duration().isNegative() ? Duration.ZERO : result.duration());
+		ContextMeters contextMeters = new ContextMeters(registry, this.coordinator, this.tasks);
+		this.tasks.addSourceListener(contextMeters);
+		this.coordinator.addResultListener(contextMeters);
 	}
 
 	/**
@@ -153,17 +142,22 @@ public class CleanupMetrics implements MeterBinder {
 	}
 
 	/**
-	 * Binds a gauge for each source of timeout tasks as it appears, and removes it once
-	 * the source is gone.
+	 * Binds the meters of what lives as long as the context: a gauge for each source of
+	 * timeout tasks as it appears (removed once the source is gone), and a timer sample
+	 * for each participant's close. One listener for both, rather than a function object
+	 * for the closes.
 	 */
-	private static final class SourceMeters implements TimeoutTaskCensus.SourceListener {
+	private static final class ContextMeters implements TimeoutTaskCensus.SourceListener, Consumer<CloseResult> {
 
 		private final MeterRegistry registry;
 
+		private final ShutdownCoordinator coordinator;
+
 		private final TimeoutTaskCensus tasks;
 
-		SourceMeters(MeterRegistry registry, TimeoutTaskCensus tasks) {
+		ContextMeters(MeterRegistry registry, ShutdownCoordinator coordinator, TimeoutTaskCensus tasks) {
 			this.registry = registry;
+			this.coordinator = coordinator;
 			this.tasks = tasks;
 		}
 
@@ -184,6 +178,20 @@ public class CleanupMetrics implements MeterBinder {
 			if (gauge != null) {
 				this.registry.remove(gauge);
 			}
+		}
+
+		@Override
+		public void accept(CloseResult result) {
+			Participant participant = this.coordinator.registry().find(result.name());
+			boolean named = participant != null && !participant.isCaptured();
+			Timer.builder(CleanupMeters.CLOSE.getName())
+				.tags(Tags.of(CleanupMeters.Tag.PARTICIPANT.asString(), named ? result.name() : CAPTURED,
+						CleanupMeters.Tag.KIND.asString(), result.kind().displayName(),
+						CleanupMeters.Tag.STAGE.asString(), result.stage().configName(),
+						CleanupMeters.Tag.OUTCOME.asString(), result.outcome().displayName()))
+				.description(CleanupMeters.CLOSE.description())
+				.register(this.registry)
+				.record(result.duration().isNegative() ? Duration.ZERO : result.duration());
 		}
 
 	}

@@ -50,7 +50,10 @@ final class Descriptions {
 				pending.lingeringTasksLeftOut(), pending.leakedThreadsLeftOut(),
 				Math.max(0, participants.size() - CleanupEndpoint.MAX_LISTED_PARTICIPANTS));
 		return new CleanupDescriptor(this.coordinator.state().name(), stages(plan),
-				participants.stream().limit(CleanupEndpoint.MAX_LISTED_PARTICIPANTS).map(this::participant).toList(),
+				participants.stream()
+					.limit(CleanupEndpoint.MAX_LISTED_PARTICIPANTS)
+					.map((participant) -> participant(participant, plan))
+					.toList(),
 				listed, pending.lingeringTasks(), pending.pendingTimeouts(), pending.leakedThreads(), budget(plan),
 				leftOut);
 	}
@@ -75,8 +78,8 @@ final class Descriptions {
 				plan.preStopDelay().toMillis());
 	}
 
-	ParticipantDescriptor participant(Participant participant) {
-		ParticipantPolicy.Settings settings = this.coordinator.policy().settingsFor(participant);
+	ParticipantDescriptor participant(Participant participant, ShutdownPlan plan) {
+		ParticipantPolicy.Settings settings = plan.settingsFor(participant);
 		CloseResult last = participant.lastResult();
 		String state = (last != null) ? "closed" : participant.isClosing() ? "closing" : "open";
 		PoolUsage usage = participant.usage();

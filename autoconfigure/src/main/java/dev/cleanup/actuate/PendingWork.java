@@ -11,7 +11,6 @@ import dev.cleanup.lingering.ClientThreadCensus;
 import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.lingering.RemovedTimeoutTasks;
 import dev.cleanup.lingering.TimeoutTask;
-import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.lingering.TimeoutTaskReport;
 import org.jspecify.annotations.Nullable;
 
@@ -35,14 +34,6 @@ public class PendingWork {
 	 */
 	public PendingWork(LingeringCensus lingering) {
 		this.lingering = lingering;
-	}
-
-	/**
-	 * Return the timeout task census.
-	 * @return the census
-	 */
-	public TimeoutTaskCensus tasks() {
-		return this.lingering.tasks();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.cleanup.autoconfigure;
 
 import java.time.Duration;
-import java.util.function.Predicate;
 
 import dev.cleanup.autoconfigure.instrument.ClientPools;
 import dev.cleanup.autoconfigure.instrument.ReactorSchedulersCapture;
@@ -18,15 +17,9 @@ import dev.cleanup.autoconfigure.lifecycle.StartupWarnings;
 import dev.cleanup.client.ClientStacks;
 import dev.cleanup.client.feign.FeignCallTracking;
 import dev.cleanup.client.reactor.ReactorClientStack;
-import dev.cleanup.core.Outcome;
-import dev.cleanup.core.Participant;
 import dev.cleanup.core.ParticipantRegistry;
 import dev.cleanup.core.ShutdownCoordinator;
-import dev.cleanup.lingering.CommonPoolDelayedTaskSource;
 import dev.cleanup.lingering.LingeringCensus;
-import dev.cleanup.lingering.OverdueCallTaskSource;
-import dev.cleanup.lingering.ReactorSchedulerTaskSource;
-import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -125,25 +118,10 @@ public final class CleanupAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	LingeringCensus cleanupLingeringCensus(ShutdownCoordinator coordinator, InFlightCalls calls,
 			ResourceLoader resourceLoader) {
-		LingeringCensus lingering = new LingeringCensus(() -> {
-			TimeoutTaskCensus census = new TimeoutTaskCensus(coordinator::isShuttingDown);
-			census.addSource(new OverdueCallTaskSource(calls));
-			census.addSource(new CommonPoolDelayedTaskSource());
-			// counts Mono.timeout and friends where the capture installed its decorator
-			if (ClassUtils.isPresent(SCHEDULERS, resourceLoader.getClassLoader())
-					&& ReactorSchedulerTaskSource.isInstalled()) {
-				census.addSource(new ReactorSchedulerTaskSource());
-			}
-			return census;
-		});
-		coordinator.addResultListener((result) -> {
-			// once a pool closed, its own threads still alive count as leaked
-			Participant participant = coordinator.registry().find(result.name());
-			Predicate<Thread> threads = (participant != null) ? participant.threads() : null;
-			if (threads != null && (result.outcome() == Outcome.GRACEFUL || result.outcome() == Outcome.FORCED)) {
-				lingering.threads().poolClosed(result.name(), threads);
-			}
-		});
+		// counts Mono.timeout and friends where Reactor is (and its decorator installed)
+		LingeringCensus lingering = new LingeringCensus(coordinator, calls,
+				ClassUtils.isPresent(SCHEDULERS, resourceLoader.getClassLoader()));
+		coordinator.addResultListener(lingering);
 		return lingering;
 	}
 

@@ -39,8 +39,8 @@ public final class CleanupEndpointAutoConfiguration {
 	CleanupEndpoint cleanupEndpoint(ShutdownCoordinator coordinator, InFlightCalls calls, LingeringCensus lingering,
 			CleanupProperties cleanupProperties, ApplicationContext context, CleanupEndpointProperties properties) {
 		ShutdownPlanner planner = new ShutdownPlanner(cleanupProperties, coordinator, context);
-		return new CleanupEndpoint(coordinator, calls, new PendingWork(lingering), planner::plan,
-				properties.getShowValues(), properties.getRoles());
+		return new CleanupEndpoint(coordinator, calls, new PendingWork(lingering), planner, properties.getShowValues(),
+				properties.getRoles());
 	}
 
 }

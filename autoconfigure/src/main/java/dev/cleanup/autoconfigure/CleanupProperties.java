@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cleanup.lingering.ExitWatchdog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -250,7 +249,7 @@ public class CleanupProperties {
 		 * What to do about threads still alive: 'log' reports them, 'exit' also ends the
 		 * JVM with status 0.
 		 */
-		private ExitWatchdog.Action action = ExitWatchdog.Action.LOG;
+		private Action action = Action.LOG;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -268,12 +267,30 @@ public class CleanupProperties {
 			this.grace = grace;
 		}
 
-		public ExitWatchdog.Action getAction() {
+		public Action getAction() {
 			return this.action;
 		}
 
-		public void setAction(ExitWatchdog.Action action) {
+		public void setAction(Action action) {
 			this.action = action;
+		}
+
+		/**
+		 * What the watchdog does about threads still alive after the grace period.
+		 */
+		public enum Action {
+
+			/**
+			 * Log each thread with its stack.
+			 */
+			LOG,
+
+			/**
+			 * Log each thread, then call {@code System.exit}: status 0 after a normal
+			 * close, 1 after a failed startup.
+			 */
+			EXIT
+
 		}
 
 	}

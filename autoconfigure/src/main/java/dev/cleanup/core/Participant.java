@@ -42,7 +42,13 @@ public final class Participant {
 
 	private final @Nullable Duration timeout;
 
-	private final Supplier<@Nullable Teardown> teardown;
+	/**
+	 * The teardown held strongly, or {@code null} when it is built from a weakly held
+	 * resource.
+	 */
+	private final @Nullable Teardown teardown;
+
+	private final @Nullable Supplier<@Nullable Teardown> weakTeardown;
 
 	private final @Nullable WeakReference<?> reference;
 
@@ -61,7 +67,11 @@ public final class Participant {
 		this.kind = builder.kind;
 		this.stage = builder.stage;
 		this.timeout = builder.timeout;
-		this.teardown = Objects.requireNonNull(builder.teardown, "A teardown is required");
+		if (builder.teardown == null && builder.weakTeardown == null) {
+			throw new NullPointerException("A teardown is required");
+		}
+		this.teardown = builder.teardown;
+		this.weakTeardown = builder.weakTeardown;
 		this.reference = builder.reference;
 		this.inFlight = builder.inFlight;
 		this.threads = builder.threads;
@@ -140,7 +150,12 @@ public final class Participant {
 	 * @return the teardown
 	 */
 	public @Nullable Teardown teardown() {
-		return this.teardown.get();
+		Teardown teardown = this.teardown;
+		if (teardown != null) {
+			return teardown;
+		}
+		Supplier<@Nullable Teardown> weakTeardown = this.weakTeardown;
+		return (weakTeardown != null) ? weakTeardown.get() : null;
 	}
 
 	/**
@@ -168,7 +183,7 @@ public final class Participant {
 	 */
 	public PoolUsage usage() {
 		try {
-			return usage(this.teardown.get());
+			return usage(teardown());
 		}
 		catch (RuntimeException ex) {
 			figuresFailed(ex);
@@ -201,7 +216,7 @@ public final class Participant {
 	 * @return {@code true} if something is in use that is still worth waiting for
 	 */
 	boolean isBusy(CallAllowance allowance, long nowNanos) {
-		Teardown teardown = this.teardown.get();
+		Teardown teardown = teardown();
 		if (teardown == null) {
 			return false;
 		}
@@ -305,6 +320,7 @@ public final class Participant {
 		builder.stage = this.stage;
 		builder.timeout = this.timeout;
 		builder.teardown = this.teardown;
+		builder.weakTeardown = this.weakTeardown;
 		builder.reference = this.reference;
 		builder.inFlight = this.inFlight;
 		builder.threads = this.threads;
@@ -330,7 +346,9 @@ public final class Participant {
 
 		private @Nullable Duration timeout;
 
-		private @Nullable Supplier<@Nullable Teardown> teardown;
+		private @Nullable Teardown teardown;
+
+		private @Nullable Supplier<@Nullable Teardown> weakTeardown;
 
 		private @Nullable WeakReference<?> reference;
 
@@ -390,7 +408,8 @@ public final class Participant {
 		 */
 		public Builder teardown(Teardown teardown) {
 			Objects.requireNonNull(teardown, "teardown must not be null");
-			this.teardown = () -> teardown;
+			this.teardown = teardown;
+			this.weakTeardown = null;
 			this.reference = null;
 			return this;
 		}
@@ -405,7 +424,8 @@ public final class Participant {
 		 */
 		public <T> Builder weak(T resource, Function<? super T, Teardown> adapter) {
 			WeakReference<T> reference = new WeakReference<>(resource);
-			this.teardown = () -> {
+			this.teardown = null;
+			this.weakTeardown = () -> {
 				T referent = reference.get();
 				return (referent != null) ? adapter.apply(referent) : null;
 			};

@@ -64,7 +64,10 @@ public class ShutdownCoordinator {
 
 	private volatile long shutdownStartNanos;
 
-	private volatile DrainResult drainResult = DrainResult.NOT_RUN;
+	/**
+	 * The drain's result, {@code null} until it ran (the report then says it did not).
+	 */
+	private volatile @Nullable DrainResult drainResult;
 
 	private volatile @Nullable ShutdownReport report;
 
@@ -342,8 +345,10 @@ public class ShutdownCoordinator {
 			afterDrain = afterDrain.plus(source.callsAfterDrain());
 			untracked += source.untrackedCalls();
 		}
+		DrainResult drainResult = this.drainResult;
 		ShutdownReport report = new ShutdownReport(Duration.ofNanos(System.nanoTime() - this.shutdownStartNanos),
-				this.drainResult, List.copyOf(this.results), List.copyOf(cutCalls), left, afterDrain, untracked);
+				(drainResult != null) ? drainResult : DrainResult.NOT_RUN, List.copyOf(this.results),
+				List.copyOf(cutCalls), left, afterDrain, untracked);
 		this.report = report;
 		return report;
 	}
@@ -386,14 +391,6 @@ public class ShutdownCoordinator {
 	 */
 	public ParticipantRegistry registry() {
 		return this.registry;
-	}
-
-	/**
-	 * Return the policy.
-	 * @return the policy
-	 */
-	public ParticipantPolicy policy() {
-		return this.policy;
 	}
 
 	/**

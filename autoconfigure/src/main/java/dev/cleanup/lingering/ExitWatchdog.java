@@ -16,11 +16,11 @@ import org.apache.commons.logging.LogFactory;
  * was closed, for example a Jetty client's threads or a user executor nobody shut down.
  * Started after a plain {@code context.close()}, it waits {@code grace} on a daemon
  * thread; if non-daemon threads are still alive then, it logs each at WARN with its stack
- * and a hint at its owner and, with {@link Action#EXIT}, calls {@code System.exit}
- * (status 0 after a normal close, 1 after a failed startup). It never starts inside a JVM
- * shutdown: the JVM is exiting already, and {@code System.exit} from there would block
- * forever. It stands down while another application context with the starter runs in the
- * JVM (a restart, a test suite): the threads alive then are that context's.
+ * and a hint at its owner and, when told to exit, calls {@code System.exit} (status 0
+ * after a normal close, 1 after a failed startup). It never starts inside a JVM shutdown:
+ * the JVM is exiting already, and {@code System.exit} from there would block forever. It
+ * stands down while another application context with the starter runs in the JVM (a
+ * restart, a test suite): the threads alive then are that context's.
  *
  * @author cleanup contributors
  * @since 0.1.0
@@ -43,11 +43,11 @@ public final class ExitWatchdog {
 
 	private final Duration grace;
 
-	private final Action action;
+	private final boolean exit;
 
 	private final Sleeper sleeper;
 
-	private final IntConsumer exit;
+	private final IntConsumer systemExit;
 
 	private final int exitStatus;
 
@@ -68,53 +68,56 @@ public final class ExitWatchdog {
 	/**
 	 * Create a watchdog.
 	 * @param grace how long to wait after the context closed before reporting
-	 * @param action what to do about threads still alive then
+	 * @param exit whether to end the JVM, after reporting them, while threads are still
+	 * alive then
 	 */
-	public ExitWatchdog(Duration grace, Action action) {
-		this(grace, action, 0);
+	public ExitWatchdog(Duration grace, boolean exit) {
+		this(grace, exit, 0);
 	}
 
 	/**
 	 * Create a watchdog that ends the JVM with a given status.
 	 * @param grace how long to wait after the context closed before reporting
-	 * @param action what to do about threads still alive then
-	 * @param exitStatus the status {@link Action#EXIT} ends the JVM with: {@code 0} after
-	 * a normal close, non-zero after a failed startup
+	 * @param exit whether to end the JVM, after reporting them, while threads are still
+	 * alive then
+	 * @param exitStatus the status it ends the JVM with: {@code 0} after a normal close,
+	 * non-zero after a failed startup
 	 */
-	public ExitWatchdog(Duration grace, Action action, int exitStatus) {
-		this(grace, action, exitStatus, () -> 0);
+	public ExitWatchdog(Duration grace, boolean exit, int exitStatus) {
+		this(grace, exit, exitStatus, () -> 0);
 	}
 
 	/**
 	 * Create a watchdog that ends the JVM with a given status and stands down while other
 	 * applications run in the JVM.
 	 * @param grace how long to wait after the context closed before reporting
-	 * @param action what to do about threads still alive then
-	 * @param exitStatus the status {@link Action#EXIT} ends the JVM with: {@code 0} after
-	 * a normal close, non-zero after a failed startup
+	 * @param exit whether to end the JVM, after reporting them, while threads are still
+	 * alive then
+	 * @param exitStatus the status it ends the JVM with: {@code 0} after a normal close,
+	 * non-zero after a failed startup
 	 * @param otherApplicationsRunning how many other application contexts run in the JVM
 	 * when the watchdog looks (a restart, a test suite): their threads are not left over,
 	 * so it then reports nothing
 	 */
-	public ExitWatchdog(Duration grace, Action action, int exitStatus, IntSupplier otherApplicationsRunning) {
-		this(grace, action, exitStatus, (duration) -> Thread.sleep(duration.toMillis()), System::exit, defaultLogger,
+	public ExitWatchdog(Duration grace, boolean exit, int exitStatus, IntSupplier otherApplicationsRunning) {
+		this(grace, exit, exitStatus, (duration) -> Thread.sleep(duration.toMillis()), System::exit, defaultLogger,
 				otherApplicationsRunning);
 	}
 
-	ExitWatchdog(Duration grace, Action action, Sleeper sleeper, IntConsumer exit, Log logger) {
-		this(grace, action, 0, sleeper, exit, logger, () -> 0);
+	ExitWatchdog(Duration grace, boolean exit, Sleeper sleeper, IntConsumer systemExit, Log logger) {
+		this(grace, exit, 0, sleeper, systemExit, logger, () -> 0);
 	}
 
-	ExitWatchdog(Duration grace, Action action, int exitStatus, Sleeper sleeper, IntConsumer exit, Log logger,
+	ExitWatchdog(Duration grace, boolean exit, int exitStatus, Sleeper sleeper, IntConsumer systemExit, Log logger,
 			IntSupplier otherApplicationsRunning) {
 		if (grace.isNegative()) {
 			throw new IllegalArgumentException("Grace must not be negative");
 		}
 		this.grace = grace;
-		this.action = action;
+		this.exit = exit;
 		this.exitStatus = exitStatus;
 		this.sleeper = sleeper;
-		this.exit = exit;
+		this.systemExit = systemExit;
 		this.logger = logger;
 		this.otherApplicationsRunning = otherApplicationsRunning;
 	}
@@ -156,7 +159,7 @@ public final class ExitWatchdog {
 	}
 
 	/**
-	 * Report the threads that keep the JVM alive and, with {@link Action#EXIT}, end it.
+	 * Report the threads that keep the JVM alive and, when told to exit, end it.
 	 * @return the threads found
 	 */
 	List<Thread> check() {
@@ -183,14 +186,14 @@ public final class ExitWatchdog {
 			}
 			this.logger.warn(describe(thread));
 		}
-		if (this.action == Action.EXIT) {
+		if (this.exit) {
 			if (isShutdownInProgress()) {
 				// someone else is ending the JVM already; System.exit would block here
 				return threads;
 			}
 			this.logger.warn(threads.size() + " non-daemon thread(s) are still alive " + this.grace.toMillis()
 					+ " ms after the application context closed: calling System.exit(" + this.exitStatus + ")");
-			this.exit.accept(this.exitStatus);
+			this.systemExit.accept(this.exitStatus);
 		}
 		else {
 			this.logger.warn(threads.size() + " non-daemon thread(s) are still alive " + this.grace.toMillis()
@@ -266,24 +269,6 @@ public final class ExitWatchdog {
 			return true;
 		}
 		return false;
-	}
-
-	/**
-	 * What the watchdog does about threads still alive after the grace period.
-	 */
-	public enum Action {
-
-		/**
-		 * Log each thread with its stack.
-		 */
-		LOG,
-
-		/**
-		 * Log each thread, then call {@code System.exit}: status 0 after a normal close,
-		 * 1 after a failed startup.
-		 */
-		EXIT
-
 	}
 
 	/**

@@ -55,9 +55,10 @@ class CleanupEndpointUriProperties {
 
 	private final ParticipantRegistry registry = new ParticipantRegistry();
 
-	private final ShutdownCoordinator coordinator = new ShutdownCoordinator(
-			this.registry, ParticipantPolicy
-				.of(Map.of(Stage.CLOSE, Duration.ofSeconds(1), Stage.DISPOSE, Duration.ofSeconds(1)), Map.of()),
+	private final ParticipantPolicy policy = ParticipantPolicy
+		.of(Map.of(Stage.CLOSE, Duration.ofSeconds(1), Stage.DISPOSE, Duration.ofSeconds(1)), Map.of());
+
+	private final ShutdownCoordinator coordinator = new ShutdownCoordinator(this.registry, this.policy,
 			Duration.ofSeconds(1));
 
 	private final InFlightCalls calls = new InFlightCalls();
@@ -126,10 +127,10 @@ class CleanupEndpointUriProperties {
 		if (this.tasks.sources().isEmpty()) {
 			this.tasks.addSource(new OverdueCallTaskSource(this.calls));
 		}
-		ShutdownPlan plan = new ShutdownPlan(List.of(),
+		ShutdownPlan plan = new ShutdownPlan(this.policy, List.of(),
 				new ShutdownBudget(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5)),
 				null, null, Duration.ZERO);
-		return new CleanupEndpoint(this.coordinator, this.calls, new PendingWork(new LingeringCensus(() -> this.tasks)),
+		return new CleanupEndpoint(this.coordinator, this.calls, new PendingWork(new LingeringCensus(this.tasks)),
 				() -> plan, showValues, Set.of());
 	}
 

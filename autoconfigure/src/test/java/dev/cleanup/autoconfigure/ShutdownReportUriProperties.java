@@ -104,8 +104,7 @@ class ShutdownReportUriProperties {
 		named.poolClosing();
 		calls.end(failing, new IOException("I/O error on GET request for \"" + quote + "\": Connection reset"));
 		coordinator.close(Stage.DISPOSE);
-		new ShutdownReportLogger(coordinator,
-				new LingeringCensus(() -> new TimeoutTaskCensus(coordinator::isShuttingDown)))
+		new ShutdownReportLogger(coordinator, new LingeringCensus(new TimeoutTaskCensus(coordinator::isShuttingDown)))
 			.run();
 		return coordinator.report();
 	}

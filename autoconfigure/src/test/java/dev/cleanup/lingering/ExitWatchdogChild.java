@@ -27,14 +27,12 @@ public final class ExitWatchdogChild {
 		System.out.println("child: leftover thread started");
 		if ("hook".equals(mode)) {
 			Runtime.getRuntime()
-				.addShutdownHook(new Thread(
-						() -> System.out.println("child: watchdog started in shutdown hook="
-								+ new ExitWatchdog(Duration.ofSeconds(1), ExitWatchdog.Action.EXIT).start()),
-						"child-hook"));
+				.addShutdownHook(new Thread(() -> System.out.println("child: watchdog started in shutdown hook="
+						+ new ExitWatchdog(Duration.ofSeconds(1), true).start()), "child-hook"));
 			System.exit(3);
 		}
-		ExitWatchdog.Action action = "exit".equals(mode) ? ExitWatchdog.Action.EXIT : ExitWatchdog.Action.LOG;
-		boolean started = new ExitWatchdog(Duration.ofSeconds(1), action).start();
+		boolean exit = "exit".equals(mode);
+		boolean started = new ExitWatchdog(Duration.ofSeconds(1), exit).start();
 		System.out.println("child: watchdog started=" + started);
 	}
 

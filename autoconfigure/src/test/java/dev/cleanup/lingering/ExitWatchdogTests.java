@@ -39,7 +39,7 @@ class ExitWatchdogTests {
 	@Test
 	void withActionLogALeftoverNonDaemonThreadIsReportedWithItsStackAndOwnerHint() throws Exception {
 		Thread leftover = leftoverThread("pool-77-thread-1", false);
-		ExitWatchdog watchdog = watchdog(Duration.ofSeconds(2), ExitWatchdog.Action.LOG);
+		ExitWatchdog watchdog = watchdog(Duration.ofSeconds(2), false);
 		assertThat(watchdog.start()).isTrue();
 		await().untilAsserted(() -> assertThat(this.log.joined()).contains("keep the JVM from exiting"));
 		assertThat(this.sleeps).containsExactly(Duration.ofSeconds(2));
@@ -59,7 +59,7 @@ class ExitWatchdogTests {
 	@Test
 	void withActionExitALeftoverThreadEndsTheJvmWithStatusZero() throws Exception {
 		leftoverThread("HttpClient@5e1f00d-42", false);
-		ExitWatchdog watchdog = watchdog(Duration.ofMillis(100), ExitWatchdog.Action.EXIT);
+		ExitWatchdog watchdog = watchdog(Duration.ofMillis(100), true);
 		assertThat(watchdog.start()).isTrue();
 		await().until(() -> !this.exits.isEmpty());
 		assertThat(this.exits).containsExactly(0);
@@ -81,8 +81,8 @@ class ExitWatchdogTests {
 	void standsDownWhileAnotherApplicationContextRuns() throws Exception {
 		leftoverThread("HttpClient@5e1f00d-43", false);
 		AtomicInteger running = new AtomicInteger(1);
-		ExitWatchdog watchdog = new ExitWatchdog(Duration.ofMillis(100), ExitWatchdog.Action.EXIT, 0, this.sleeps::add,
-				this.exits::add, this.log, running::get);
+		ExitWatchdog watchdog = new ExitWatchdog(Duration.ofMillis(100), true, 0, this.sleeps::add, this.exits::add,
+				this.log, running::get);
 		assertThat(watchdog.check()).isEmpty();
 		assertThat(this.log.joined()).doesNotContain("still alive");
 		running.set(0);
@@ -94,9 +94,9 @@ class ExitWatchdogTests {
 	void onlyTheWatchdogStartedLastReports() throws Exception {
 		leftoverThread("HttpClient@5e1f00d-44", false);
 		CountDownLatch bothStarted = new CountDownLatch(1);
-		ExitWatchdog earlier = new ExitWatchdog(Duration.ofMillis(100), ExitWatchdog.Action.LOG, 0,
-				(duration) -> bothStarted.await(), this.exits::add, this.log, () -> 0);
-		ExitWatchdog later = watchdog(Duration.ofMillis(100), ExitWatchdog.Action.LOG);
+		ExitWatchdog earlier = new ExitWatchdog(Duration.ofMillis(100), false, 0, (duration) -> bothStarted.await(),
+				this.exits::add, this.log, () -> 0);
+		ExitWatchdog later = watchdog(Duration.ofMillis(100), false);
 		assertThat(earlier.start()).isTrue();
 		assertThat(later.start()).isTrue();
 		await().untilAsserted(() -> assertThat(this.log.joined()).contains("keep the JVM from exiting"));
@@ -109,7 +109,7 @@ class ExitWatchdogTests {
 
 	@Test
 	void startsOnlyOnce() {
-		ExitWatchdog watchdog = watchdog(Duration.ofMillis(10), ExitWatchdog.Action.LOG);
+		ExitWatchdog watchdog = watchdog(Duration.ofMillis(10), false);
 		assertThat(watchdog.start()).isTrue();
 		assertThat(watchdog.start()).isFalse();
 		await().until(() -> this.sleeps.size() == 1);
@@ -124,12 +124,11 @@ class ExitWatchdogTests {
 
 	@Test
 	void negativeGraceIsRejected() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ExitWatchdog(Duration.ofSeconds(-1), ExitWatchdog.Action.LOG));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ExitWatchdog(Duration.ofSeconds(-1), false));
 	}
 
-	private ExitWatchdog watchdog(Duration grace, ExitWatchdog.Action action) {
-		return new ExitWatchdog(grace, action, (duration) -> {
+	private ExitWatchdog watchdog(Duration grace, boolean exit) {
+		return new ExitWatchdog(grace, exit, (duration) -> {
 			this.watchdogThreads.add(Thread.currentThread());
 			this.sleeps.add(duration);
 		}, this.exits::add, this.log);

@@ -1,6 +1,7 @@
 package dev.cleanup.autoconfigure.instrument;
 
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BooleanSupplier;
 
 import dev.cleanup.client.ClientStacks;
 import dev.cleanup.core.ShutdownCoordinator;
@@ -19,7 +20,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  *
  * @author cleanup contributors
  */
-public final class TimerBeans {
+public final class TimerBeans implements BooleanSupplier {
 
 	private final ClientStacks stacks;
 
@@ -54,7 +55,17 @@ public final class TimerBeans {
 			return new ScheduledExecutorTaskSource(beanName, executor);
 		}
 		// a timer's tasks linger once its context closes
-		return this.stacks.timerSourceOf(bean, beanName, () -> this.coordinator.getObject().isShuttingDown());
+		return this.stacks.timerSourceOf(bean, beanName, this);
+	}
+
+	/**
+	 * Whether the timers' owner, the application context, is closing: the timer sources
+	 * ask this rather than each holding a function of its own.
+	 * @return {@code true} once the shutdown started
+	 */
+	@Override
+	public boolean getAsBoolean() {
+		return this.coordinator.getObject().isShuttingDown();
 	}
 
 }

@@ -1,11 +1,16 @@
 package dev.cleanup.autoconfigure.instrument;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 import dev.cleanup.client.PrivateField;
 import dev.cleanup.tracking.InFlightCalls;
 import dev.cleanup.tracking.TrackedClient;
 import dev.cleanup.tracking.TrackingExchangeFilterFunction;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -50,13 +55,7 @@ public final class WebClientInstrumentation {
 	 * @param builder the builder, being customized by Boot
 	 */
 	public void trackBuilder(WebClient.Builder builder) {
-		builder.filters((filters) -> {
-			if (!ClientInstrumentation.holdsInstanceOf(filters, TrackingExchangeFilterFunction.class)) {
-				TrackedClient client = this.pools.trackedClientFor(BUILDER_CONNECTOR.read(builder),
-						ClientPools.CONNECTOR, "web-client");
-				filters.add(0, new TrackingExchangeFilterFunction(this.calls, client));
-			}
-		});
+		builder.filters(new FilterCheck(builder));
 	}
 
 	/**
@@ -95,11 +94,38 @@ public final class WebClientInstrumentation {
 				(client) -> webClient((WebClient) client, ClientPools.Owner.CAPTURED));
 	}
 
-	private static boolean isTracked(WebClient.Builder builder) {
-		boolean[] tracked = new boolean[1];
-		builder.filters((filters) -> tracked[0] = ClientInstrumentation.holdsInstanceOf(filters,
-				TrackingExchangeFilterFunction.class));
-		return tracked[0];
+	private boolean isTracked(WebClient.Builder builder) {
+		FilterCheck check = new FilterCheck(null);
+		builder.filters(check);
+		return check.tracked;
+	}
+
+	/**
+	 * Looks through a builder's filters for the tracking one and, given the builder to
+	 * track, adds it first where it is missing. One class for both, rather than a
+	 * function object each.
+	 */
+	private final class FilterCheck implements Consumer<List<ExchangeFilterFunction>> {
+
+		private final WebClient.@Nullable Builder toTrack;
+
+		private boolean tracked;
+
+		FilterCheck(WebClient.@Nullable Builder toTrack) {
+			this.toTrack = toTrack;
+		}
+
+		@Override
+		public void accept(List<ExchangeFilterFunction> filters) {
+			this.tracked = ClientInstrumentation.holdsInstanceOf(filters, TrackingExchangeFilterFunction.class);
+			WebClient.Builder builder = this.toTrack;
+			if (!this.tracked && builder != null) {
+				TrackedClient client = WebClientInstrumentation.this.pools
+					.trackedClientFor(BUILDER_CONNECTOR.read(builder), ClientPools.CONNECTOR, "web-client");
+				filters.add(0, new TrackingExchangeFilterFunction(WebClientInstrumentation.this.calls, client));
+			}
+		}
+
 	}
 
 }

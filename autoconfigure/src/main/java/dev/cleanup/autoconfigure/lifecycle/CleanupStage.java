@@ -79,12 +79,14 @@ public enum CleanupStage {
 	 * @return the timeout, zero for the report
 	 */
 	Duration timeout(CleanupProperties properties) {
-		return switch (this) {
-			case DRAIN -> properties.getDrain().getTimeout();
-			case CLOSE -> properties.getClose().getTimeout();
-			case DISPOSE -> properties.getDispose().getTimeout();
-			case REPORT -> Duration.ZERO;
-		};
+		// ifs, not a switch on the enum: that would load a class of its own at startup
+		if (this == DRAIN) {
+			return properties.getDrain().getTimeout();
+		}
+		if (this == CLOSE) {
+			return properties.getClose().getTimeout();
+		}
+		return (this == DISPOSE) ? properties.getDispose().getTimeout() : Duration.ZERO;
 	}
 
 	/**
@@ -94,12 +96,13 @@ public enum CleanupStage {
 	 * worth a timeout
 	 */
 	@Nullable Duration longest(ShutdownBudget budget) {
-		return switch (this) {
-			case DRAIN -> budget.drain();
-			case CLOSE -> budget.closeStage();
-			case DISPOSE -> budget.disposeStage();
-			case REPORT -> null;
-		};
+		if (this == DRAIN) {
+			return budget.drain();
+		}
+		if (this == CLOSE) {
+			return budget.closeStage();
+		}
+		return (this == DISPOSE) ? budget.disposeStage() : null;
 	}
 
 }

@@ -100,11 +100,11 @@ final class FailedStartupShutdown implements ApplicationListener<ContextRefreshe
 		coordinator.close(Stage.CLOSE);
 		coordinator.close(Stage.DISPOSE);
 		new ShutdownReportLogger(coordinator, ExistingBeans.find(factory, LingeringCensus.class)
-			.orElseGet(() -> new LingeringCensus(() -> new TimeoutTaskCensus(() -> true)))).run();
+			.orElseGet(() -> new LingeringCensus(new TimeoutTaskCensus(() -> true)))).run();
 		CleanupProperties.Watchdog watchdog = properties(factory).getWatchdog();
 		if (watchdog.isEnabled()) {
-			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction(), EXIT_STATUS,
-					() -> RunningContexts.otherThan(factory))
+			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction() == CleanupProperties.Watchdog.Action.EXIT,
+					EXIT_STATUS, () -> RunningContexts.otherThan(factory))
 				.start();
 		}
 	}

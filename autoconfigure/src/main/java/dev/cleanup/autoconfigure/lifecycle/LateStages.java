@@ -70,7 +70,8 @@ public final class LateStages {
 		// a JVM shutdown ends the process anyway: no watchdog to build
 		if (this.watchdog.isEnabled() && !ExitWatchdog.isShutdownInProgress()) {
 			ConfigurableListableBeanFactory beanFactory = this.beanFactory;
-			new ExitWatchdog(this.watchdog.getGrace(), this.watchdog.getAction(), 0,
+			new ExitWatchdog(this.watchdog.getGrace(),
+					this.watchdog.getAction() == CleanupProperties.Watchdog.Action.EXIT, 0,
 					() -> RunningContexts.otherThan(beanFactory))
 				.start();
 		}

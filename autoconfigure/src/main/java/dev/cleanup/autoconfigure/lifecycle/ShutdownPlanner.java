@@ -5,6 +5,7 @@ import dev.cleanup.autoconfigure.CleanupProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.cleanup.core.Participant;
 import dev.cleanup.core.plan.ParticipantPolicy;
@@ -22,11 +23,11 @@ import org.springframework.util.ClassUtils;
 /**
  * Computes the application's {@link ShutdownPlan} from the properties, the participants
  * known now and Boot's own lifecycle settings: the one place the stages and the budget
- * are worked out.
+ * are worked out. The endpoint reads the plan through it as a {@link Supplier}.
  *
  * @author cleanup contributors
  */
-public final class ShutdownPlanner {
+public final class ShutdownPlanner implements Supplier<ShutdownPlan> {
 
 	/**
 	 * Spring Boot's default for {@code spring.lifecycle.timeout-per-shutdown-phase}.
@@ -46,10 +47,25 @@ public final class ShutdownPlanner {
 
 	private final ApplicationContext context;
 
+	/**
+	 * The coordinator's policy, made from the same properties.
+	 */
+	private final ParticipantPolicy policy;
+
 	public ShutdownPlanner(CleanupProperties properties, ShutdownCoordinator coordinator, ApplicationContext context) {
 		this.properties = properties;
 		this.coordinator = coordinator;
 		this.context = context;
+		this.policy = ParticipantPolicyFactory.create(properties);
+	}
+
+	/**
+	 * Return the plan as it stands now.
+	 * @return the plan
+	 */
+	@Override
+	public ShutdownPlan get() {
+		return plan();
 	}
 
 	/**
@@ -58,7 +74,7 @@ public final class ShutdownPlanner {
 	 */
 	public ShutdownPlan plan() {
 		List<ShutdownPlan.PlannedStage> stages = new ArrayList<>();
-		ParticipantPolicy policy = this.coordinator.policy();
+		ParticipantPolicy policy = this.policy;
 		for (CleanupStage stage : CleanupStage.values()) {
 			Stage closing = stage.stage();
 			Duration timeout = (closing != null && closing.closesParticipants()) ? policy.stageTimeout(closing)
@@ -66,7 +82,7 @@ public final class ShutdownPlanner {
 			stages.add(new ShutdownPlan.PlannedStage(stage.configName(), stage.phase(this.properties), timeout));
 		}
 		TerminationGracePeriod gracePeriod = gracePeriod();
-		return new ShutdownPlan(stages, budget(), (gracePeriod != null) ? gracePeriod.duration() : null,
+		return new ShutdownPlan(policy, stages, budget(), (gracePeriod != null) ? gracePeriod.duration() : null,
 				(gracePeriod != null) ? gracePeriod.source() : null, this.properties.getPreStopDelay());
 	}
 
@@ -84,7 +100,7 @@ public final class ShutdownPlanner {
 	 */
 	ShutdownBudget budget() {
 		List<Participant> participants = this.coordinator.registry().participants();
-		ParticipantPolicy policy = this.coordinator.policy();
+		ParticipantPolicy policy = this.policy;
 		Duration drain = this.properties.getDrain().getTimeout();
 		return new ShutdownBudget(inboundDrain(), drain, policy.slowest(Stage.CLOSE, participants),
 				policy.slowest(Stage.DISPOSE, participants), longestAllowance(drain));

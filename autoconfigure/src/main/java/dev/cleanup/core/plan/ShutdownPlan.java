@@ -3,6 +3,7 @@ package dev.cleanup.core.plan;
 import java.time.Duration;
 import java.util.List;
 
+import dev.cleanup.core.Participant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * the worst-case budget, and the time the platform allows, if known. Computed in one
  * place and shown by the endpoint, the startup warnings and the phase timeouts alike.
  *
+ * @param policy decides each participant's stage and timeout
  * @param stages the stages in the order they run
  * @param budget the worst-case budget
  * @param terminationGracePeriod the time the platform allows, or {@code null} if unknown
@@ -20,11 +22,20 @@ import org.jspecify.annotations.Nullable;
  * @author cleanup contributors
  * @since 0.1.0
  */
-public record ShutdownPlan(List<PlannedStage> stages, ShutdownBudget budget, @Nullable Duration terminationGracePeriod,
-		@Nullable String gracePeriodSource, Duration preStopDelay) {
+public record ShutdownPlan(ParticipantPolicy policy, List<PlannedStage> stages, ShutdownBudget budget,
+		@Nullable Duration terminationGracePeriod, @Nullable String gracePeriodSource, Duration preStopDelay) {
 
 	public ShutdownPlan {
 		stages = List.copyOf(stages);
+	}
+
+	/**
+	 * Return a participant's settings under this plan.
+	 * @param participant the participant
+	 * @return its stage, timeout and whether it is closed at all
+	 */
+	public ParticipantPolicy.Settings settingsFor(Participant participant) {
+		return this.policy.settingsFor(participant);
 	}
 
 	/**
