@@ -181,8 +181,8 @@ public class ShutdownCoordinator {
 	private void forceOverdueCallsAfterDrain() {
 		long now = System.nanoTime();
 		for (Participant participant : this.registry.participants()) {
-			if (!participant.isClosing() && participant.inFlight()
-				.overdueAfterDrain(allowanceFor(this.policy.settingsFor(participant)), now) > 0) {
+			if (!participant.isClosing()
+					&& participant.inFlight().overdueAfterDrain(allowanceFor(participant), now) > 0) {
 				closeNow(participant.name());
 			}
 		}
@@ -238,7 +238,7 @@ public class ShutdownCoordinator {
 				continue;
 			}
 			if (settings.enabled()) {
-				closings.add(new StageRunner.Closing(participant, settings.timeout(), allowanceFor(settings)));
+				closings.add(new StageRunner.Closing(participant, settings.timeout(), allowanceFor(participant)));
 			}
 			else if (participant.markCloseStarted()) {
 				CloseResult skipped = CloseResult.skipped(participant, stage, "disabled by configuration");
@@ -257,7 +257,8 @@ public class ShutdownCoordinator {
 	 * longer (a {@code resources.<name>.timeout} says how long its calls may take); a
 	 * call that started later has the participant's timeout from its own start.
 	 */
-	private CallAllowance allowanceFor(ParticipantPolicy.Settings settings) {
+	private CallAllowance allowanceFor(Participant participant) {
+		ParticipantPolicy.Settings settings = this.policy.settingsFor(participant);
 		Duration atShutdown = (settings.ownTimeout() && settings.timeout().compareTo(this.drainTimeout) > 0)
 				? settings.timeout() : this.drainTimeout;
 		return new CallAllowance(this.shutdownStartNanos, atShutdown, settings.timeout());
@@ -294,7 +295,7 @@ public class ShutdownCoordinator {
 	 * @see #finish(Supplier)
 	 */
 	public ShutdownReport finish() {
-		return finish(() -> ShutdownReport.Leftovers.NONE);
+		return finishWith(null);
 	}
 
 	/**
@@ -305,7 +306,11 @@ public class ShutdownCoordinator {
 	 * errors are contained
 	 * @return the report
 	 */
-	public synchronized ShutdownReport finish(Supplier<ShutdownReport.Leftovers> leftovers) {
+	public ShutdownReport finish(Supplier<ShutdownReport.Leftovers> leftovers) {
+		return finishWith(leftovers);
+	}
+
+	private synchronized ShutdownReport finishWith(@Nullable Supplier<ShutdownReport.Leftovers> leftovers) {
 		ShutdownReport existing = this.report;
 		if (existing != null) {
 			return existing;
@@ -332,7 +337,7 @@ public class ShutdownCoordinator {
 		}
 		ShutdownReport.Leftovers left;
 		try {
-			left = leftovers.get();
+			left = (leftovers != null) ? leftovers.get() : ShutdownReport.Leftovers.NONE;
 		}
 		catch (RuntimeException ex) {
 			// A broken census must not stop the report
@@ -414,8 +419,7 @@ public class ShutdownCoordinator {
 			}
 		}
 		for (Participant participant : this.registry.participants()) {
-			if (!participant.isClosing()
-					&& participant.isBusy(allowanceFor(this.policy.settingsFor(participant)), now)) {
+			if (!participant.isClosing() && participant.isBusy(allowanceFor(participant), now)) {
 				return false;
 			}
 		}
@@ -426,7 +430,7 @@ public class ShutdownCoordinator {
 		long now = System.nanoTime();
 		for (Participant participant : this.registry.participants()) {
 			if (!participant.isClosing()) {
-				participant.inFlight().cutOverdue(allowanceFor(this.policy.settingsFor(participant)), now);
+				participant.inFlight().cutOverdue(allowanceFor(participant), now);
 			}
 		}
 	}

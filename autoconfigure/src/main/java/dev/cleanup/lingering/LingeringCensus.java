@@ -1,5 +1,6 @@
 package dev.cleanup.lingering;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -17,11 +18,12 @@ import org.jspecify.annotations.Nullable;
  * report lists them. An application that never asks builds neither.
  * <p>
  * As a listener of the coordinator's close results, it counts the threads of a pool that
- * closed and are still alive as leaked.
+ * closed and are still alive as leaked; it tells its census of timeout tasks whether the
+ * context is closing (then pending tasks linger too).
  *
  * @author cleanup contributors
  */
-public final class LingeringCensus implements Consumer<CloseResult> {
+public final class LingeringCensus implements Consumer<CloseResult>, BooleanSupplier {
 
 	private final @Nullable ShutdownCoordinator coordinator;
 
@@ -84,7 +86,7 @@ public final class LingeringCensus implements Consumer<CloseResult> {
 		if (coordinator == null || calls == null) {
 			throw new IllegalStateException("The census of timeout tasks was given, and is set");
 		}
-		TimeoutTaskCensus census = new TimeoutTaskCensus(coordinator::isShuttingDown);
+		TimeoutTaskCensus census = new TimeoutTaskCensus(this);
 		census.addSource(new OverdueCallTaskSource(calls));
 		census.addSource(new CommonPoolDelayedTaskSource());
 		// counts Mono.timeout and friends where the capture installed its decorator
@@ -109,6 +111,16 @@ public final class LingeringCensus implements Consumer<CloseResult> {
 			}
 			return this.threads;
 		}
+	}
+
+	/**
+	 * Whether the context is closing.
+	 * @return {@code true} once the coordinator's shutdown started
+	 */
+	@Override
+	public boolean getAsBoolean() {
+		ShutdownCoordinator coordinator = this.coordinator;
+		return coordinator != null && coordinator.isShuttingDown();
 	}
 
 	/**

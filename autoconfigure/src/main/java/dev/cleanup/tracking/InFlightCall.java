@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import dev.cleanup.core.ShutdownReport.CutCall;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -146,6 +147,15 @@ public class InFlightCall {
 	 */
 	public Duration elapsed() {
 		return Duration.ofNanos(System.nanoTime() - this.startNanos);
+	}
+
+	/**
+	 * Return the call as the report lists it once cut, its query values masked.
+	 * @param reason why it was cut
+	 * @return the cut call
+	 */
+	CutCall cut(String reason) {
+		return new CutCall(this.client.name(), this.method, UriSanitizer.sanitize(this.uri), elapsed(), reason);
 	}
 
 	/**

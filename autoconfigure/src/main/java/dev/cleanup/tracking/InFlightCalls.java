@@ -403,7 +403,7 @@ public class InFlightCalls implements InFlightSource {
 			}
 		}
 		for (InFlightCall call : inFlight) {
-			cut.add(toCutCall(call, "still in flight when shutdown ended"));
+			cut.add(call.cut("still in flight when shutdown ended"));
 		}
 		long unrecorded = this.unrecordedCutCalls.get();
 		if (unrecorded > 0) {
@@ -422,7 +422,7 @@ public class InFlightCalls implements InFlightSource {
 		}
 		synchronized (this.cutCalls) {
 			if (this.cutCalls.size() < MAX_RECORDED_CUT_CALLS) {
-				this.cutCalls.add(toCutCall(call, reason));
+				this.cutCalls.add(call.cut(reason));
 				return;
 			}
 		}
@@ -436,11 +436,6 @@ public class InFlightCalls implements InFlightSource {
 		catch (ArithmeticException ex) {
 			return Long.MAX_VALUE / 4;
 		}
-	}
-
-	private static CutCall toCutCall(InFlightCall call, String reason) {
-		return new CutCall(call.client().name(), call.method(), UriSanitizer.sanitize(call.uri()), call.elapsed(),
-				reason);
 	}
 
 }

@@ -1,10 +1,10 @@
 package dev.cleanup.autoconfigure.instrument;
 
-import java.util.function.Supplier;
-
 import dev.cleanup.tracking.InFlightCalls;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
@@ -41,16 +41,17 @@ public final class ClientBeanCalls {
 	 * Return the bean to use so that its calls are tracked: the bean itself, tracked in
 	 * place, or a tracking replacement.
 	 * @param bean the bean
-	 * @param owner who owns the client, asked only for client beans
+	 * @param beanName its name
+	 * @param beanFactory the bean factory, which tells who owns a client bean
 	 * @return the bean to use
 	 */
-	public Object track(Object bean, Supplier<ClientPools.Owner> owner) {
+	public Object track(Object bean, String beanName, @Nullable ConfigurableListableBeanFactory beanFactory) {
 		if (REST_CLIENT) {
 			if (bean instanceof RestClient client) {
-				return imperative().restClient(client, owner.get());
+				return imperative().restClient(client, ClientPools.Owner.ofBean(beanFactory, beanName, bean));
 			}
 			if (bean instanceof RestTemplate template) {
-				imperative().restTemplate(template, owner.get());
+				imperative().restTemplate(template, ClientPools.Owner.ofBean(beanFactory, beanName, bean));
 				return bean;
 			}
 			if (bean instanceof RestClient.Builder builder) {
@@ -63,7 +64,7 @@ public final class ClientBeanCalls {
 		}
 		if (WEB_CLIENT) {
 			if (bean instanceof WebClient client) {
-				return reactive().webClient(client, owner.get());
+				return reactive().webClient(client, ClientPools.Owner.ofBean(beanFactory, beanName, bean));
 			}
 			if (bean instanceof WebClient.Builder builder) {
 				return reactive().webClientBuilder(builder);

@@ -426,6 +426,33 @@ public final class ClientPools {
 			return new Owner(name, false, null);
 		}
 
+		/**
+		 * Return the owner of a bean's client: the bean, held strongly if it is a
+		 * singleton, weakly if the application may create any number of it.
+		 * @param beanFactory the bean factory, {@code null} when not known yet
+		 * @param beanName the bean's name
+		 * @param instance the bean
+		 * @return the owner
+		 */
+		public static Owner ofBean(@Nullable ConfigurableListableBeanFactory beanFactory, String beanName,
+				Object instance) {
+			return isNonSingleton(beanFactory, beanName) ? nonSingletonBean(beanName, instance)
+					: bean(beanName, instance);
+		}
+
+		/**
+		 * Whether a bean is an instance of a non-singleton bean definition (request,
+		 * session, refresh or job scope, a prototype), of which the application may
+		 * create any number while it runs.
+		 * @param beanFactory the bean factory, {@code null} when not known yet
+		 * @param beanName the bean's name
+		 * @return {@code true} for an instance of a non-singleton bean definition
+		 */
+		public static boolean isNonSingleton(@Nullable ConfigurableListableBeanFactory beanFactory, String beanName) {
+			return beanFactory != null && beanFactory.containsBeanDefinition(beanName)
+					&& !beanFactory.getMergedBeanDefinition(beanName).isSingleton();
+		}
+
 	}
 
 }

@@ -1,10 +1,9 @@
 package dev.cleanup.autoconfigure.instrument;
 
-import java.util.function.Supplier;
-
 import dev.cleanup.client.Pool;
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.tracking.TrackedClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
@@ -32,15 +31,17 @@ public final class PoolBeans {
 	 * tracks them yet.
 	 * @param bean the bean as Spring created it
 	 * @param current the bean to use so far (a tracking replacement, or the bean)
-	 * @param owner who owns it
+	 * @param beanName its name
+	 * @param beanFactory the bean factory, which tells who owns the bean
 	 * @return the bean to use
 	 */
-	public Object register(Object bean, Object current, Supplier<ClientPools.Owner> owner) {
+	public Object register(Object bean, Object current, String beanName,
+			@Nullable ConfigurableListableBeanFactory beanFactory) {
 		Pool pool = this.pools.stacks().poolOfBean(bean);
 		if (pool == null) {
 			return current;
 		}
-		TrackedClient client = this.pools.registerBean(pool, owner.get());
+		TrackedClient client = this.pools.registerBean(pool, ClientPools.Owner.ofBean(beanFactory, beanName, bean));
 		if (current != bean) {
 			return current;
 		}

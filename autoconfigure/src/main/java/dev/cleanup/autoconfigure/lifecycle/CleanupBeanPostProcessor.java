@@ -9,7 +9,6 @@ import dev.cleanup.autoconfigure.instrument.ResourceStopHooks;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.lingering.LingeringCensus;
@@ -146,23 +145,7 @@ public final class CleanupBeanPostProcessor implements SmartInstantiationAwareBe
 	 * (a client rebuilt to be tracked).
 	 */
 	private boolean isRegisteredSingleton(ConfigurableListableBeanFactory beanFactory, String beanName) {
-		return beanFactory.containsSingleton(beanName) && !isNonSingleton(beanName);
-	}
-
-	/**
-	 * Whether a bean being created is an instance of a non-singleton bean definition
-	 * (request, session, refresh or job scope, a prototype), of which the application may
-	 * create any number while it runs.
-	 */
-	private boolean isNonSingleton(String beanName) {
-		ConfigurableListableBeanFactory beanFactory = this.beanFactory;
-		return beanFactory != null && beanFactory.containsBeanDefinition(beanName)
-				&& !beanFactory.getMergedBeanDefinition(beanName).isSingleton();
-	}
-
-	private ClientPools.Owner owner(Object bean, String beanName) {
-		return isNonSingleton(beanName) ? ClientPools.Owner.nonSingletonBean(beanName, bean)
-				: ClientPools.Owner.bean(beanName, bean);
+		return beanFactory.containsSingleton(beanName) && !ClientPools.Owner.isNonSingleton(beanFactory, beanName);
 	}
 
 	@Override
@@ -196,10 +179,9 @@ public final class CleanupBeanPostProcessor implements SmartInstantiationAwareBe
 
 	private Object processBean(Object bean, String beanName) {
 		Object result = bean;
-		Supplier<ClientPools.Owner> owner = () -> owner(bean, beanName);
 		try {
-			result = this.clientCalls.track(bean, owner);
-			result = this.poolBeans.register(bean, result, owner);
+			result = this.clientCalls.track(bean, beanName, this.beanFactory);
+			result = this.poolBeans.register(bean, result, beanName, this.beanFactory);
 		}
 		catch (RuntimeException ex) {
 			// never fail an application for its clients: it runs as plain Boot would
