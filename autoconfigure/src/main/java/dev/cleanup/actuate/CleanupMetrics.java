@@ -1,5 +1,6 @@
 package dev.cleanup.actuate;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
@@ -77,8 +78,10 @@ public class CleanupMetrics implements MeterBinder {
 	 * What a gauge or a function counter reads of what it watches: the calls in flight or
 	 * cut of the captured clients or of a named client, or the lingering tasks of one
 	 * source in the census. One class for every meter, rather than a function object
-	 * each. It never holds what it watches: a meter holds that weakly, and may outlive
-	 * the context.
+	 * each. It never holds what it watches, nor the source strongly: a meter holds what
+	 * it watches weakly, and its registry may outlive the context (a registry shared by
+	 * contexts, or one Micrometer's Logback metrics keep in Logback's JVM-wide logger
+	 * context), so a source held strongly would keep the context's calls it reads.
 	 */
 	private static final class Reading implements ToDoubleFunction<Object> {
 
@@ -88,15 +91,15 @@ public class CleanupMetrics implements MeterBinder {
 
 		private final boolean cut;
 
-		private final @Nullable TimeoutTaskSource source;
+		private final @Nullable WeakReference<TimeoutTaskSource> source;
 
-		private Reading(boolean cut, @Nullable TimeoutTaskSource source) {
+		private Reading(boolean cut, @Nullable WeakReference<TimeoutTaskSource> source) {
 			this.cut = cut;
 			this.source = source;
 		}
 
 		static Reading lingering(TimeoutTaskSource source) {
-			return new Reading(false, source);
+			return new Reading(false, new WeakReference<>(source));
 		}
 
 		@Override
@@ -107,7 +110,7 @@ public class CleanupMetrics implements MeterBinder {
 			if (watched instanceof TrackedClient client) {
 				return this.cut ? client.cutCount() : client.inFlightCount();
 			}
-			TimeoutTaskSource source = this.source;
+			TimeoutTaskSource source = (this.source != null) ? this.source.get() : null;
 			return (source != null && watched instanceof TimeoutTaskCensus tasks) ? tasks.lingeringCount(source) : 0;
 		}
 

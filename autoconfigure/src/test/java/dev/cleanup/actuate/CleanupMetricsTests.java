@@ -1,8 +1,10 @@
 package dev.cleanup.actuate;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.cleanup.autoconfigure.CleanupMetricsAutoConfiguration;
 import dev.cleanup.core.Participant;
@@ -105,6 +107,31 @@ class CleanupMetricsTests {
 				.extracting((timer) -> timer.getId().getTag("participant"))
 				.noneMatch((name) -> name.startsWith("http-client-jetty"));
 		});
+	}
+
+	/**
+	 * A meter registry may outlive its context (one held by Micrometer's Logback metrics,
+	 * which Logback's JVM-wide logger context keeps, or a registry shared by several
+	 * contexts): the gauges it keeps must not keep the context's calls.
+	 */
+	@Test
+	void aRegistryThatOutlivesItsContextKeepsNoneOfItsCalls() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		WeakReference<InFlightCalls> calls = bindAndClose(registry);
+		assertThat(registry.find(CleanupMeters.LINGERING_TASKS.getName()).gauges()).isNotEmpty();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			System.gc();
+			return calls.get() == null;
+		});
+	}
+
+	private WeakReference<InFlightCalls> bindAndClose(MeterRegistry registry) {
+		AtomicReference<WeakReference<InFlightCalls>> calls = new AtomicReference<>();
+		this.contextRunner.run((context) -> {
+			context.getBean(CleanupMetrics.class).bindTo(registry);
+			calls.set(new WeakReference<>(context.getBean(InFlightCalls.class)));
+		});
+		return calls.get();
 	}
 
 }
