@@ -181,8 +181,8 @@ public class ShutdownCoordinator {
 	private void forceOverdueCallsAfterDrain() {
 		long now = System.nanoTime();
 		for (Participant participant : this.registry.participants()) {
-			if (!participant.isClosing()
-					&& participant.inFlight().overdueAfterDrain(allowanceFor(participant), now) > 0) {
+			if (!participant.isClosing() && participant.inFlight()
+				.overdueAfterDrain(allowanceFor(this.policy.settingsFor(participant)), now) > 0) {
 				closeNow(participant.name());
 			}
 		}
@@ -238,7 +238,7 @@ public class ShutdownCoordinator {
 				continue;
 			}
 			if (settings.enabled()) {
-				closings.add(new StageRunner.Closing(participant, settings.timeout(), allowanceFor(participant)));
+				closings.add(new StageRunner.Closing(participant, settings.timeout(), allowanceFor(settings)));
 			}
 			else if (participant.markCloseStarted()) {
 				CloseResult skipped = CloseResult.skipped(participant, stage, "disabled by configuration");
@@ -257,8 +257,7 @@ public class ShutdownCoordinator {
 	 * longer (a {@code resources.<name>.timeout} says how long its calls may take); a
 	 * call that started later has the participant's timeout from its own start.
 	 */
-	private CallAllowance allowanceFor(Participant participant) {
-		ParticipantPolicy.Settings settings = this.policy.settingsFor(participant);
+	private CallAllowance allowanceFor(ParticipantPolicy.Settings settings) {
 		Duration atShutdown = (settings.ownTimeout() && settings.timeout().compareTo(this.drainTimeout) > 0)
 				? settings.timeout() : this.drainTimeout;
 		return new CallAllowance(this.shutdownStartNanos, atShutdown, settings.timeout());
@@ -419,7 +418,8 @@ public class ShutdownCoordinator {
 			}
 		}
 		for (Participant participant : this.registry.participants()) {
-			if (!participant.isClosing() && participant.isBusy(allowanceFor(participant), now)) {
+			if (!participant.isClosing()
+					&& participant.isBusy(allowanceFor(this.policy.settingsFor(participant)), now)) {
 				return false;
 			}
 		}
@@ -430,7 +430,7 @@ public class ShutdownCoordinator {
 		long now = System.nanoTime();
 		for (Participant participant : this.registry.participants()) {
 			if (!participant.isClosing()) {
-				participant.inFlight().cutOverdue(allowanceFor(participant), now);
+				participant.inFlight().cutOverdue(allowanceFor(this.policy.settingsFor(participant)), now);
 			}
 		}
 	}
