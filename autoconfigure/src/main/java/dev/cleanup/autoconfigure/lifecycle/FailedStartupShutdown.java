@@ -12,7 +12,6 @@ import dev.cleanup.core.ShutdownCoordinator;
 import dev.cleanup.core.Stage;
 import dev.cleanup.lingering.LingeringCensus;
 import dev.cleanup.lingering.ClientThreadCensus;
-import dev.cleanup.lingering.ExitWatchdog;
 import dev.cleanup.lingering.TimeoutTaskCensus;
 import dev.cleanup.tracking.InFlightCalls;
 import org.apache.commons.logging.Log;
@@ -103,9 +102,7 @@ final class FailedStartupShutdown implements ApplicationListener<ContextRefreshe
 			.orElseGet(() -> new LingeringCensus(new TimeoutTaskCensus(() -> true)))).run();
 		CleanupProperties.Watchdog watchdog = properties(factory).getWatchdog();
 		if (watchdog.isEnabled()) {
-			new ExitWatchdog(watchdog.getGrace(), watchdog.getAction() == CleanupProperties.Watchdog.Action.EXIT,
-					EXIT_STATUS, () -> RunningContexts.otherThan(factory))
-				.start();
+			LateStages.startExitWatchdog(watchdog, EXIT_STATUS, factory);
 		}
 	}
 

@@ -69,12 +69,22 @@ public final class LateStages {
 		new ShutdownReportLogger(this.coordinator, this.lingering).run();
 		// a JVM shutdown ends the process anyway: no watchdog to build
 		if (this.watchdog.isEnabled() && !ExitWatchdog.isShutdownInProgress()) {
-			ConfigurableListableBeanFactory beanFactory = this.beanFactory;
-			new ExitWatchdog(this.watchdog.getGrace(),
-					this.watchdog.getAction() == CleanupProperties.Watchdog.Action.EXIT, 0,
-					() -> RunningContexts.otherThan(beanFactory))
-				.start();
+			startExitWatchdog(this.watchdog, 0, this.beanFactory);
 		}
+	}
+
+	/**
+	 * Start the exit watchdog the properties describe, standing down while another
+	 * context runs: after the late stages, and after a failed startup.
+	 * @param watchdog the watchdog's properties
+	 * @param exitStatus the status it ends the JVM with when told to exit
+	 * @param beanFactory the bean factory of the context that closed
+	 */
+	static void startExitWatchdog(CleanupProperties.Watchdog watchdog, int exitStatus,
+			ConfigurableListableBeanFactory beanFactory) {
+		new ExitWatchdog(watchdog.getGrace(), watchdog.getAction() == CleanupProperties.Watchdog.Action.EXIT,
+				exitStatus, () -> RunningContexts.otherThan(beanFactory))
+			.start();
 	}
 
 	private void stage(Stage stage) {
